@@ -1,0 +1,65 @@
+package io.parley.comments.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Typed settings of comments-service, all under {@code parley.*}. */
+@ConfigMapping(prefix = "parley")
+public interface ParleyConfig {
+
+    /** Site of requests that name none (every Isso request for now). */
+    @WithDefault("remark")
+    String defaultSite();
+
+    Isso isso();
+
+    Hash hash();
+
+    Outbox outbox();
+
+    interface Isso {
+        /** Secret for signed tokens; when absent one is generated once and kept in the {@code preferences} table. */
+        Optional<String> sessionKey();
+
+        /** Lifetime of the per-comment edit cookie (Isso {@code [general] max-age}). */
+        @WithDefault("900s")
+        Duration cookieMaxAge();
+
+        /** Public base URL; decides Secure/SameSite of cookies. Empty: the request's own scheme. */
+        Optional<String> publicEndpoint();
+
+        /** SameSite attribute of cookies; default None over https, Lax otherwise. */
+        Optional<String> samesite();
+
+        Moderation moderation();
+
+        interface Moderation {
+            /** New comments wait for approval (mode 2, HTTP 202). */
+            @WithDefault("false")
+            boolean enabled();
+        }
+    }
+
+    interface Hash {
+        /** Isso {@code [hash] salt}. */
+        @WithDefault("Eech7co8Ohloopo9Ol6baimi")
+        String salt();
+
+        /** Isso {@code [hash] algorithm}: {@code pbkdf2[:iterations[:dklen[:digest]]]}, {@code none} or a digest name. */
+        @WithDefault("pbkdf2")
+        String algorithm();
+    }
+
+    interface Outbox {
+        /** Rows published per relay transaction. */
+        @WithDefault("100")
+        int batchSize();
+
+        /** How often the relay looks for rows left unsent (crash, broker outage); also read by its @Scheduled. */
+        @WithDefault("1s")
+        Duration sweepInterval();
+    }
+}
