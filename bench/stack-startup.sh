@@ -34,7 +34,9 @@ for i in $(seq 1 "$runs"); do
   kill -TERM "$pid"; wait "$pid" || true
   sleep 1
   left=0
-  for d in $descendants; do kill -0 "$d" 2>/dev/null && left=$((left + 1)); done
-  left=$((left + $(pgrep -f "$data/stack" | wc -l)))
+  for d in $descendants; do
+    if kill -0 "$d" 2>/dev/null; then left=$((left + 1)); fi
+  done
+  left=$((left + $(pgrep -f "$data/stack" | wc -l || true)))
   printf '%d,%.1f,%d,%d\n' "$i" "$(echo "$ready - $start" | bc)" $((rss_kib / 1024)) "$left"
 done
