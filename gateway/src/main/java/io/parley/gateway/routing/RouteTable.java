@@ -47,6 +47,9 @@ public final class RouteTable {
         // Remark42 (remark42.md §1.1 and the removed stream API of §5, which feed-service brings back)
         b.longRunning(COMMENTS, "/api/v1/admin/wait", "/api/v1/admin/export", "/api/v1/admin/import/**",
                 "/api/v1/admin/remap", "/api/v1/userdata");
+        // Users are auth-service's (design §2): blocking, verification, user info, deletion requests.
+        b.any(AUTH, "/api/v1/admin/user/**", "/api/v1/admin/verify/**", "/api/v1/admin/blocked",
+                "/api/v1/admin/deleteme");
         b.any(COMMENTS, "/api/v1/comment/**", "/api/v1/find", "/api/v1/id/**", "/api/v1/comments",
                 "/api/v1/config", "/api/v1/preview", "/api/v1/admin/**", "/api/v1/picture/**", "/api/v1/img");
         b.any(FEED, "/api/v1/count", "/api/v1/counts", "/api/v1/list", "/api/v1/info", "/api/v1/last/**",
