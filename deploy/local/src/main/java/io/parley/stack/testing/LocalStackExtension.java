@@ -2,6 +2,7 @@ package io.parley.stack.testing;
 
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -49,11 +50,17 @@ public class LocalStackExtension implements BeforeAllCallback, ParameterResolver
                 .flatMap(c -> AnnotationSupport.findAnnotation(c, WithLocalStack.class));
         boolean keycloak = Boolean.getBoolean("parley-stack.keycloak")
                 || config.map(WithLocalStack::keycloak).orElse(false);
-        start(keycloak, config.map(WithLocalStack::replicas).orElse(new String[0]));
+        start(keycloak, config.map(WithLocalStack::replicas).orElse(new String[0]),
+                config.map(WithLocalStack::environment).orElse(new String[0]));
     }
 
     /** Starts the stack once per JVM (adding Keycloak later if a class needs it). */
     public static synchronized LocalStack start(boolean keycloak, String... replicas) {
+        return start(keycloak, replicas, new String[0]);
+    }
+
+    /** As {@link #start(boolean, String...)}, with service environment entries {@code service:NAME=value}. */
+    public static synchronized LocalStack start(boolean keycloak, String[] replicas, String[] environment) {
         if (stack == null) {
             Path dataDir = TestDirectories.create("parley-stack-");
             LocalStack.Builder builder = LocalStack.builder()
@@ -67,6 +74,16 @@ public class LocalStackExtension implements BeforeAllCallback, ParameterResolver
                     throw new IllegalArgumentException("replicas take the form service=count, not " + replica);
                 }
                 builder.replicas(nameAndCount[0].trim(), Integer.parseInt(nameAndCount[1].trim()));
+            }
+            for (String entry : environment) {
+                int colon = entry.indexOf(':');
+                int equals = entry.indexOf('=', colon + 1);
+                if (colon < 1 || equals < colon + 2) {
+                    throw new IllegalArgumentException("environment entries take the form service:NAME=value, not "
+                            + entry);
+                }
+                builder.serviceEnvironment(entry.substring(0, colon).trim(),
+                        Map.of(entry.substring(colon + 1, equals).trim(), entry.substring(equals + 1)));
             }
             LocalStack created = builder.build();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Runs a test class against the whole local stack (services from their packaged jars) on free ports; see
  * {@link LocalStackExtension}.
  */
-@Target(ElementType.TYPE)
+@Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
@@ -25,4 +25,10 @@ public @interface WithLocalStack {
 
     /** Service replicas, e.g. {@code "feed-service=2"}; only honoured by the first class that starts the stack. */
     String[] replicas() default {};
+
+    /**
+     * Extra environment for services, e.g. {@code "feed-service:PARLEY_ISSO_LATEST_ENABLED=true"}; only honoured by
+     * the first class that starts the stack, so a module's system tests share one composed annotation.
+     */
+    String[] environment() default {};
 }
