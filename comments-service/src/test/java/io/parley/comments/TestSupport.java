@@ -54,6 +54,16 @@ public final class TestSupport {
         }
     }
 
+    /** Runs one update statement with positional {@code args}. */
+    public static int execute(String sql, Object... args) throws SQLException {
+        try (Connection c = db(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            return ps.executeUpdate();
+        }
+    }
+
     /** A consumer of {@code comment-events} from the beginning, in a group of its own. */
     public static KafkaConsumer<String, String> commentEventsConsumer() {
         Properties props = new Properties();

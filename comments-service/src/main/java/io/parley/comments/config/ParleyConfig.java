@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Typed settings of comments-service, all under {@code parley.*}. */
@@ -35,6 +36,41 @@ public interface ParleyConfig {
         Optional<String> samesite();
 
         Moderation moderation();
+
+        Guard guard();
+
+        /** Commenters may ask to be told about replies (Isso {@code [general] reply-notifications}). */
+        @WithDefault("false")
+        boolean replyNotifications();
+
+        /** Comments carry {@code gravatar_image} and the client shows Gravatars (Isso {@code [general] gravatar}). */
+        @WithDefault("false")
+        boolean gravatar();
+
+        /** Gravatar URL; {@code {}} becomes the MD5 of the email (or author). */
+        @WithDefault("https://www.gravatar.com/avatar/{}?d=identicon&s=55")
+        String gravatarUrl();
+
+        /** Site origins (Isso {@code [general] host}); /info reports the one matching the request's Origin. */
+        Optional<List<String>> hosts();
+
+        /** Base URL of per-thread Atom feeds (Isso {@code [rss] base}); empty: feeds are off. */
+        Optional<String> rssBase();
+
+        /** Client-side form rules announced through /config (Isso {@code [guard]}). */
+        interface Guard {
+            @WithDefault("false")
+            boolean replyToSelf();
+
+            @WithDefault("false")
+            boolean requireAuthor();
+
+            @WithDefault("false")
+            boolean requireEmail();
+
+            @WithDefault("true")
+            boolean websiteField();
+        }
 
         interface Moderation {
             /** New comments wait for approval (mode 2, HTTP 202). */

@@ -13,11 +13,19 @@ import java.time.Instant;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record IssoCommentView(long id, Long parent, String text, String author, String website, int mode,
                               BigDecimal created, BigDecimal modified, int likes, int dislikes,
-                              Integer notification, String hash) {
+                              Integer notification,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String hash) {
 
     public static IssoCommentView of(Comment c) {
         return new IssoCommentView(c.id(), c.parentId(), c.html(), c.author(), c.website(), IssoModes.of(c.state()),
                 seconds(c.created()), seconds(c.modified()), c.likes(), c.dislikes(), c.notification(), c.hash());
+    }
+
+    /** The object without {@code hash}, as Isso's single-comment endpoints return it; raw markdown if {@code plain}. */
+    public static IssoCommentView withoutHash(Comment c, boolean plain) {
+        return new IssoCommentView(c.id(), c.parentId(), plain ? c.text() : c.html(), c.author(), c.website(),
+                IssoModes.of(c.state()), seconds(c.created()), seconds(c.modified()), c.likes(), c.dislikes(),
+                c.notification(), null);
     }
 
     /** Unix seconds with microseconds, written as a plain decimal (Python float style, never exponent form). */

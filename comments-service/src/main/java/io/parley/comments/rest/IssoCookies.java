@@ -35,6 +35,12 @@ public class IssoCookies {
         return List.of(commentId + "=" + token + attributes, "isso-" + commentId + "=" + token + attributes);
     }
 
+    /** Values of the {@code Set-Cookie} and {@code X-Set-Cookie} headers that remove both edit cookies. */
+    public List<String> clearedEditCookies(long commentId, boolean requestIsHttps) {
+        String attributes = "=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0" + attributesAfterMaxAge(requestIsHttps);
+        return List.of(commentId + attributes, "isso-" + commentId + attributes);
+    }
+
     private String attributesAfterMaxAge(boolean requestIsHttps) {
         boolean https = config.isso().publicEndpoint()
                 .filter(endpoint -> !endpoint.isBlank())

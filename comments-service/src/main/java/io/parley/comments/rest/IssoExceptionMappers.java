@@ -1,5 +1,7 @@
 package io.parley.comments.rest;
 
+import io.parley.comments.service.CommentNotFoundException;
+import io.parley.comments.service.NotCommentOwnerException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -14,6 +16,16 @@ public class IssoExceptionMappers {
     @ServerExceptionMapper
     public Response issoError(IssoException e, HttpHeaders headers) {
         return IssoErrors.response(e.status(), e.getMessage(), e.htmlOnly(), headers);
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(CommentNotFoundException e, HttpHeaders headers) {
+        return IssoErrors.response(404, describe(404), false, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response notOwner(NotCommentOwnerException e, HttpHeaders headers) {
+        return IssoErrors.response(403, describe(403), false, headers);
     }
 
     @ServerExceptionMapper
@@ -32,8 +44,11 @@ public class IssoExceptionMappers {
         return IssoErrors.response(500, IssoErrors.INTERNAL, false, headers);
     }
 
-    private static String describe(int status) {
+    /** Werkzeug's standard description of {@code status}. */
+    static String describe(int status) {
         return switch (status) {
+            case 403 -> "You don't have the permission to access the requested resource. It is either "
+                    + "read-protected or not readable by the server.";
             case 404 -> "The requested URL was not found on the server. If you entered the URL manually please "
                     + "check your spelling and try again.";
             case 405 -> "The method is not allowed for the requested URL.";

@@ -10,6 +10,8 @@ import io.parley.comments.repository.PostRepository;
 import io.parley.events.Topics;
 import io.parley.events.comments.CommentAuthor;
 import io.parley.events.comments.CommentData;
+import io.parley.events.comments.CommentDeleted;
+import io.parley.events.comments.CommentEdited;
 import io.parley.events.comments.CommentEventTypes;
 import io.parley.events.comments.CommentPosted;
 import io.parley.events.comments.CommentState;
@@ -18,9 +20,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.function.Predicate;
 
 /** Writing comments: one transaction stores the comment and its event; the relay publishes after commit. */
 @ApplicationScoped
@@ -85,6 +89,117 @@ public class CommentService {
                 .map(CommentService::toComment);
     }
 
+    /** The comment {@code id} in any state. */
+    public Uni<Comment> find(long id) {
+        return Panache.withSession(() -> comments.findById(id)).map(c -> {
+            if (c == null) {
+                throw new CommentNotFoundException(id);
+            }
+            return toComment(c);
+        });
+    }
+
+    /**
+     * Applies the owner's {@code edit}: text re-rendered, {@code modified} now, version + 1, {@code comment.edited}
+     * in the same transaction.
+     *
+     * @param ownsText tells from the comment's current raw text whether the caller is its author
+     */
+    public Uni<Comment> edit(long id, Predicate<String> ownsText, CommentEdit edit) {
+        String html = markdown.render(edit.text());
+        return Panache.withTransaction(() -> lockOwned(id, ownsText).flatMap(c -> {
+                    c.text = edit.text();
+                    c.html = html;
+                    if (edit.authorChanged()) {
+                        c.author = edit.author();
+                    }
+                    if (edit.websiteChanged()) {
+                        c.website = edit.website();
+                    }
+                    c.modified = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    c.version++;
+                    return posts.findById(c.postId).flatMap(post -> publish(post, CommentEventTypes.EDITED,
+                            new CommentEdited(post.site, post.uri, data(post, c)))).replaceWith(c);
+                }))
+                .invoke(relay::trigger)
+                .map(CommentService::toComment);
+    }
+
+    /**
+     * The owner's delete (Isso rules): a comment with replies stays as an empty placeholder, otherwise it goes;
+     * placeholders left without replies go too, and a post left without comments. One {@code comment.deleted}
+     * per affected comment.
+     *
+     * @return the placeholder, or null when the comment was removed
+     */
+    public Uni<Comment> delete(long id, Predicate<String> ownsText) {
+        String emptyHtml = markdown.render("");
+        return Panache.withTransaction(() -> lockOwned(id, ownsText).flatMap(c -> posts.findById(c.postId)
+                        .flatMap(post -> comments.count("parentId", c.id).flatMap(replies -> {
+                            Uni<CommentEntity> deleted;
+                            if (replies > 0) {
+                                c.state = CommentState.DELETED_PLACEHOLDER;
+                                c.text = "";
+                                c.html = emptyHtml;
+                                c.author = null;
+                                c.website = null;
+                                c.version++;
+                                deleted = announceDeleted(post, c).replaceWith(c);
+                            } else {
+                                deleted = remove(post, c).replaceWith((CommentEntity) null);
+                            }
+                            return deleted.call(ignored -> removeStalePlaceholders(post));
+                        }))))
+                .invoke(relay::trigger)
+                .map(c -> c == null ? null : toComment(c));
+    }
+
+    private Uni<CommentEntity> lockOwned(long id, Predicate<String> ownsText) {
+        return comments.findById(id, LockModeType.PESSIMISTIC_WRITE).map(c -> {
+            if (c == null) {
+                throw new CommentNotFoundException(id);
+            }
+            if (!ownsText.test(c.text)) {
+                throw new NotCommentOwnerException(id);
+            }
+            return c;
+        });
+    }
+
+    /** Deletes {@code c} for good and announces it (state DELETED, content dropped). */
+    private Uni<Void> remove(PostEntity post, CommentEntity c) {
+        c.state = CommentState.DELETED;
+        c.text = "";
+        c.html = "";
+        c.version++;
+        return announceDeleted(post, c).call(() -> comments.delete(c)).call(() -> comments.flush()).replaceWithVoid();
+    }
+
+    /** Placeholders whose last reply is gone are removed; then the post itself if nothing is left (Isso's trigger). */
+    private Uni<Void> removeStalePlaceholders(PostEntity post) {
+        return comments.flush()
+                .chain(() -> comments.list("postId = ?1 and state = ?2 and id not in "
+                        + "(select r.parentId from CommentEntity r where r.parentId is not null)",
+                        post.id, CommentState.DELETED_PLACEHOLDER))
+                .chain(stale -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (CommentEntity c : stale) {
+                        chain = chain.chain(() -> remove(post, c));
+                    }
+                    return chain;
+                })
+                .chain(() -> comments.count("postId", post.id))
+                .chain(left -> left == 0 ? posts.delete(post).call(() -> posts.flush()) : Uni.createFrom().voidItem());
+    }
+
+    private Uni<Void> announceDeleted(PostEntity post, CommentEntity c) {
+        return publish(post, CommentEventTypes.DELETED, new CommentDeleted(post.site, post.uri, data(post, c)));
+    }
+
+    private Uni<Void> publish(PostEntity post, String type, Object event) {
+        return outbox.append(Topics.COMMENT_EVENTS, Topics.postKey(post.site, post.uri), type, event).replaceWithVoid();
+    }
+
     /** Null for a top-level comment; otherwise the top-most ancestor of {@code parentId} within this post. */
     private Uni<Long> topLevelParent(Long parentId, PostEntity post) {
         if (parentId == null || parentId == 0) {
@@ -102,11 +217,15 @@ public class CommentService {
     }
 
     private static CommentPosted posted(PostEntity post, CommentEntity c) {
+        return new CommentPosted(post.site, post.uri, data(post, c));
+    }
+
+    /** The full state of {@code c} for an event. */
+    private static CommentData data(PostEntity post, CommentEntity c) {
         CommentAuthor author = new CommentAuthor(c.author, null, c.email, c.website, c.authorHash, c.clientNetwork,
                 c.notification != null && c.notification != 0);
-        CommentData data = new CommentData(c.id, c.parentId, c.state, author, c.text, c.html, post.title, c.created,
+        return new CommentData(c.id, c.parentId, c.state, author, c.text, c.html, post.title, c.created,
                 c.modified, c.version);
-        return new CommentPosted(post.site, post.uri, data);
     }
 
     static Comment toComment(CommentEntity c) {
