@@ -1,5 +1,7 @@
 package io.parley.feed.config;
 
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -15,6 +17,8 @@ public interface FeedConfig {
 
     Http http();
 
+    Isso isso();
+
     interface Store {
         /** MongoDB database of the read models. */
         @WithDefault("feed")
@@ -27,6 +31,27 @@ public interface FeedConfig {
         /** How often a post update is retried when another writer changed the document meanwhile. */
         @WithDefault("32")
         int maxUpdateAttempts();
+
+        /** Collection holding one document per comment (the public part of it), for latest and feeds. */
+        @WithDefault("comments")
+        String commentCollection();
+    }
+
+    interface Isso {
+        /** Isso {@code [general] latest-enabled}: serve {@code GET /latest} (404 when off). */
+        @WithDefault("false")
+        boolean latestEnabled();
+
+        /** Isso {@code [rss] base}: public base URL of the commented site; {@code GET /feed} is 404 without it. */
+        Optional<String> rssBase();
+
+        /** Isso {@code [rss] limit}: entries per feed; a request's {@code limit} can only raise it. */
+        @WithDefault("100")
+        int rssLimit();
+
+        /** Upper bound of any {@code limit} of {@code /latest} and {@code /feed}, so no request reads a whole site. */
+        @WithDefault("1000")
+        int maxLimit();
     }
 
     interface Http {

@@ -19,14 +19,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.events.comments.CommentData;
 import io.parley.events.comments.CommentEvent;
 import io.parley.events.comments.CommentEventTypes;
+import io.parley.feed.service.CommentProjector;
 import io.parley.feed.service.PostInfoProjector;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.IncomingKafkaCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 /**
- * Feeds {@code comment-events} into the post-info read model. At-least-once: a record is acknowledged (and
- * its offset committed) only after the projector stored it; the projector is idempotent, so redeliveries
+ * Feeds {@code comment-events} into the read models (post info and the per-comment model). At-least-once: a record is acknowledged (and
+ * its offset committed) only after both projectors stored it; both are idempotent, so redeliveries
  * are harmless. Records that can never be applied (not a CloudEvent, unreadable or incomplete body) are
  * nacked, which sends them to the dead-letter topic and lets the partition move on. Store failures are
  * transient: they are retried until the store answers, so no event is dropped while MongoDB is away.
@@ -40,7 +41,10 @@ public class CommentEventConsumer {
     ObjectMapper mapper;
 
     @Inject
-    PostInfoProjector projector;
+    PostInfoProjector postInfo;
+
+    @Inject
+    CommentProjector comments;
 
     @Inject
     MeterRegistry registry;
@@ -84,7 +88,9 @@ public class CommentEventConsumer {
         } catch (IOException | RuntimeException e) {
             return reject(message, position(message) + " (event " + id + ")", "unreadable " + type + " body", e);
         }
-        return Uni.createFrom().deferred(() -> projector.apply(event))
+        // Post info first, then the comment; a failure of either retries both, which is harmless.
+        return Uni.createFrom().deferred(() -> postInfo.apply(event)
+                        .chain(postChanged -> comments.apply(event).map(commentChanged -> postChanged || commentChanged)))
                 .onFailure().invoke(failure -> LOG.warnf("Storing event %s failed, will retry: %s", id,
                         failure.getMessage()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely()

@@ -5,7 +5,9 @@ import java.time.Instant;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.parley.events.comments.CommentState;
 import io.parley.feed.service.PostSummary;
+import io.parley.feed.service.StoredComment;
 
 /** Response records of the Remark42 dialect. */
 public final class RemarkViews {
@@ -38,6 +40,37 @@ public final class RemarkViews {
             return new PostInfo(summary.url(), summary.count(), 0, summary.readOnly() ? Boolean.TRUE : null,
                     orZero(summary.firstTime()), orZero(summary.lastTime()));
         }
+    }
+
+    /**
+     * Remark42's Comment as its public read APIs show it ({@code store/comment.go}): votes stripped,
+     * {@code vote} 0 (no requesting user here), {@code score} 0 until votes reach this read model.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Comment(String id, String pid, String text, String orig, User user, Locator locator, int score,
+                          int vote, Instant time, Edit edit, Boolean delete, String title) {
+        static Comment of(StoredComment comment) {
+            return new Comment(Long.toString(comment.id()),
+                    comment.parentId() == null ? "" : Long.toString(comment.parentId()),
+                    comment.html() == null ? "" : comment.html(), comment.text(), User.of(comment),
+                    new Locator(comment.site(), comment.postUrl()), 0, 0, comment.created(),
+                    comment.modified() == null ? null : new Edit(comment.modified(), ""),
+                    comment.state() == CommentState.PUBLISHED ? null : Boolean.TRUE,
+                    comment.postTitle() == null || comment.postTitle().isEmpty() ? null : comment.postTitle());
+        }
+    }
+
+    /** Remark42's User as other users see it: no ip, e-mail or other private detail. */
+    public record User(String name, String id, String picture, boolean admin) {
+        static User of(StoredComment comment) {
+            // Anonymous Isso-style authors have no user id; Remark42 names such users anonymous_<hash>.
+            String id = comment.authorUserId() != null ? comment.authorUserId()
+                    : "anonymous_" + (comment.authorHash() == null ? "" : comment.authorHash());
+            return new User(comment.authorName() == null ? "" : comment.authorName(), id, "", false);
+        }
+    }
+
+    public record Edit(Instant time, String summary) {
     }
 
     /** Remark42's error body ({@code rest.SendErrorJSON}). */

@@ -1,0 +1,57 @@
+package io.parley.feed.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.parley.events.comments.CommentState;
+import io.parley.feed.repository.CommentRepository;
+import io.smallrye.mutiny.Uni;
+
+/** Read side of the per-comment read model: newest comments of a site and the entries of a thread feed. */
+@ApplicationScoped
+public class CommentQueryService {
+
+    /** What everybody may see in lists of latest comments: published only (no pending, no deleted). */
+    private static final Set<CommentState> PUBLISHED = EnumSet.of(CommentState.PUBLISHED);
+    /** What a thread shows: published comments and placeholders of deleted ones that have replies. */
+    private static final Set<CommentState> VISIBLE_IN_THREAD = EnumSet.of(CommentState.PUBLISHED,
+            CommentState.DELETED_PLACEHOLDER);
+
+    @Inject
+    CommentRepository repository;
+
+    /** The newest published comments of a site, oldest of them first. */
+    public Uni<List<StoredComment>> latest(String site, int limit) {
+        return repository.newest(site, PUBLISHED, null, limit).map(newestFirst -> {
+            List<StoredComment> ascending = new ArrayList<>(newestFirst);
+            Collections.reverse(ascending);
+            return ascending;
+        });
+    }
+
+    /** The newest published comments of a site, newest first, only those created after {@code after} if given. */
+    public Uni<List<StoredComment>> newestFirst(String site, Instant after, int limit) {
+        return repository.newest(site, PUBLISHED, after, limit);
+    }
+
+    /**
+     * The entries of a thread's feed in Isso's order: top-level comments highest id first, then replies oldest
+     * first, at most {@code limit} in all.
+     */
+    public Uni<List<StoredComment>> thread(String site, String postUrl, int limit) {
+        return repository.topLevel(site, postUrl, VISIBLE_IN_THREAD, limit)
+                .chain(top -> repository.replies(site, postUrl, VISIBLE_IN_THREAD, limit - top.size())
+                        .map(replies -> {
+                            List<StoredComment> all = new ArrayList<>(top);
+                            all.addAll(replies);
+                            return all;
+                        }));
+    }
+}
