@@ -7,12 +7,9 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.parley.stack.LocalStack;
-import io.parley.stack.testing.WithLocalStack;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,17 +17,7 @@ import org.junit.jupiter.api.Test;
  * comment and an outbox row → the relay publishes {@code comment.posted} to Kafka → feed-service projects it into
  * MongoDB → Isso {@code /count} shows it.
  */
-@WithLocalStack
-class FirstFlowIT {
-
-    private Isso isso;
-    private String gatewayUrl;
-
-    @BeforeEach
-    void setUp(LocalStack stack) {
-        gatewayUrl = stack.gatewayUrl();
-        isso = new Isso(gatewayUrl);
-    }
+class FirstFlowIT extends GatewayTest {
 
     @Test
     void postedCommentIsCountedThroughTheGateway() {

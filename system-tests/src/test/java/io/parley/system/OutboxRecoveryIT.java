@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.parley.stack.LocalStack;
 import io.parley.stack.ServiceProcess;
-import io.parley.stack.testing.WithLocalStack;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * The outbox rule under failure: a comment committed while Kafka is unreachable, by a comments-service that is
  * then killed before it could publish, still reaches the read model after recovery, and exactly once.
  */
-@WithLocalStack
+@ParleySystemTest
 class OutboxRecoveryIT {
 
     @Test
