@@ -23,14 +23,16 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Publishes outbox rows to Kafka in {@code seq} order and marks each row sent only after the broker acked it.
  * Runs right after each commit and on a periodic sweep (leftovers after a crash or a broker outage). Each pass
  * is one transaction holding a PostgreSQL advisory lock, so across all replicas one relay publishes at a time
- * and a post's events never overtake each other; a replica that finds the lock taken skips its pass. In one
+ * and a post's events are handed to the producer in order; a replica that finds the lock taken skips its pass. In one
  * process only one pass runs at a time. Delivery is at least once; consumers deduplicate by event id.
  */
 @ApplicationScoped
@@ -102,28 +104,38 @@ public class OutboxRelay {
         return conn.preparedQuery(CLAIM).execute(Tuple.of(batchSize)).flatMap(rows -> {
             List<Row> claimed = new ArrayList<>();
             rows.forEach(claimed::add);
-            List<UUID> acked = new ArrayList<>();
-            // A failed publish still commits the marks of the rows acked before it, then ends the pass.
-            return publishInOrder(claimed, 0, acked)
-                    .replaceWith(true)
-                    .onFailure().recoverWithItem(failure -> {
-                        LOG.warnf("publishing outbox events failed, retrying on the next sweep: %s", failure.toString());
-                        return false;
-                    })
-                    .flatMap(completed -> markSent(conn, acked).replaceWith(completed ? acked.size() : -1));
+            Queue<UUID> acked = new ConcurrentLinkedQueue<>();
+            // A failed publish still commits the marks of the rows acked in the same batch; the rest wait for the
+            // next sweep.
+            return publishAll(claimed, acked)
+                    .flatMap(completed -> markSent(conn, List.copyOf(acked))
+                            .replaceWith(completed ? claimed.size() : -1));
         });
     }
 
-    // One at a time: the next row goes out only after the previous one's ack, so a failure never reorders a post.
-    private Uni<Void> publishInOrder(List<Row> rows, int index, List<UUID> acked) {
-        if (index == rows.size()) {
-            return Uni.createFrom().voidItem();
+    /**
+     * Hands the whole batch to the producer at once, in {@code seq} order, and waits for every ack: the idempotent
+     * producer keeps that order within a partition, so one post's events stay in order while a batch costs one
+     * round trip instead of one per event. Should a send fail, later rows of the batch may be acked before it is
+     * retried; consumers apply versioned upserts, so the newer state wins either way.
+     */
+    private Uni<Boolean> publishAll(List<Row> rows, Queue<UUID> acked) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().item(true);
         }
-        Row row = rows.get(index);
-        UUID id = row.getUUID("id");
-        return emitter.sendMessage(toMessage(row))
-                .invoke(() -> acked.add(id))
-                .flatMap(ignored -> publishInOrder(rows, index + 1, acked));
+        List<Uni<Boolean>> sends = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            UUID id = row.getUUID("id");
+            sends.add(emitter.sendMessage(toMessage(row))
+                    .invoke(() -> acked.add(id))
+                    .replaceWith(true)
+                    .onFailure().recoverWithItem(failure -> {
+                        LOG.warnf("publishing outbox event %s failed, retrying on the next sweep: %s", id, failure);
+                        return false;
+                    }));
+        }
+        return Uni.join().all(sends).andFailFast()
+                .map(results -> results.stream().allMatch(Boolean::booleanValue));
     }
 
     private Uni<Void> markSent(SqlConnection conn, List<UUID> ids) {
