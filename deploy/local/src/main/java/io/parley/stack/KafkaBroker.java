@@ -25,7 +25,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * {@code deploy/kafka-broker} collects. Its jars would clash with a Quarkus application's, hence not in-process.
  * Data lives in {@code <dataDir>/kafka}; {@link #stop()} and {@link #start()} keep data and ports.
  */
-public final class KafkaBroker implements Component {
+public final class KafkaBroker extends ChildProcess {
 
     private static final System.Logger LOG = System.getLogger(KafkaBroker.class.getName());
 
@@ -44,9 +44,10 @@ public final class KafkaBroker implements Component {
     private final int controllerPort;
     private final String heap;
     private final Duration startTimeout;
-    private volatile Process process;
 
     public KafkaBroker(Path root, Path dataDir, int port, int controllerPort, String heap, Duration startTimeout) {
+        // A single-node broker shuts down cleanly on SIGTERM within a few seconds.
+        super(Duration.ofSeconds(20));
         this.root = root;
         this.dir = dataDir.resolve("kafka");
         this.logFile = dataDir.resolve("logs").resolve("kafka.log");
@@ -77,15 +78,7 @@ public final class KafkaBroker implements Component {
         return logFile;
     }
 
-    @Override
-    public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
-    }
 
-    /** The broker JVM's process id, or -1 when it is not running. */
-    public synchronized long pid() {
-        return isRunning() ? process.pid() : -1;
-    }
 
     /** Starts the broker (formatting its storage on first use), waits until it serves, creates the topics. */
     @Override
@@ -118,24 +111,7 @@ public final class KafkaBroker implements Component {
         return process;
     }
 
-    @Override
-    public synchronized void stop() {
-        if (process == null) {
-            return;
-        }
-        // A single-node broker shuts down cleanly on SIGTERM within a few seconds; its log is then recovered fast.
-        Processes.stopTree(process.toHandle(), Duration.ofSeconds(20));
-        process = null;
-    }
 
-    /** SIGKILL, as a crash would end it. */
-    public synchronized void kill() {
-        if (process == null) {
-            return;
-        }
-        Processes.killTree(process.toHandle());
-        process = null;
-    }
 
     private ProcessBuilder javaProcess(Path log4j, String mainClass, String... args) {
         Path lib = brokerLib();

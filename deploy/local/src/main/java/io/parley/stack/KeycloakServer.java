@@ -23,7 +23,7 @@ import java.util.zip.ZipInputStream;
  * with the realm import of {@code deploy/keycloak}. Its H2 database lives in {@code <dataDir>/keycloak}, so users
  * and sessions survive restarts; the realm file is imported only while the realm does not exist.
  */
-public final class KeycloakServer implements Component {
+public final class KeycloakServer extends ChildProcess {
 
     public static final String VERSION = "26.7.3";
     public static final String REALM = "parley";
@@ -40,7 +40,6 @@ public final class KeycloakServer implements Component {
     private final int port;
     private final Integer smtpPort;
     private final Duration startTimeout;
-    private volatile Process process;
 
     /**
      * @param smtpPort the SMTP catcher's port, written into the realm's mail settings on import; null keeps the
@@ -48,6 +47,7 @@ public final class KeycloakServer implements Component {
      */
     public KeycloakServer(Path distributionZip, Path cacheDir, Path realmFile, Path dataDir, int port,
             Integer smtpPort, Duration startTimeout) {
+        super(Duration.ofSeconds(15));
         this.distributionZip = distributionZip;
         this.cacheDir = cacheDir;
         this.realmFile = realmFile;
@@ -80,10 +80,6 @@ public final class KeycloakServer implements Component {
         return logFile;
     }
 
-    @Override
-    public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
-    }
 
     @Override
     public void start() {
@@ -166,14 +162,6 @@ public final class KeycloakServer implements Component {
                 + " s; see " + logFile);
     }
 
-    /** Kills kc.sh and the Keycloak JVM it started. */
-    @Override
-    public synchronized void stop() {
-        if (process != null) {
-            Processes.stopTree(process.toHandle(), Duration.ofSeconds(15));
-            process = null;
-        }
-    }
 
     /** The unpacked distribution, unpacking the zip first if the cache does not have it yet. */
     Path unpackOnce() {

@@ -15,7 +15,7 @@ import java.util.Map;
  * One running instance of a service module: a child JVM on {@code java -jar quarkus-run.jar}, output appended to
  * {@code <dataDir>/logs/<instance>.log}, ready when {@code GET /q/health/ready} answers 200.
  */
-public final class ServiceProcess implements Component {
+public final class ServiceProcess extends ChildProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -26,10 +26,11 @@ public final class ServiceProcess implements Component {
     private final Path logFile;
     private final Map<String, String> environment;
     private final Duration startTimeout;
-    private volatile Process process;
 
     ServiceProcess(ServiceSpec spec, String instanceName, Path jar, int port, Path logFile,
             Map<String, String> environment, Duration startTimeout) {
+        // Quarkus shuts down gracefully on SIGTERM.
+        super(Duration.ofSeconds(15));
         this.spec = spec;
         this.instanceName = instanceName;
         this.jar = jar;
@@ -65,14 +66,7 @@ public final class ServiceProcess implements Component {
         return environment;
     }
 
-    @Override
-    public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
-    }
 
-    public synchronized long pid() {
-        return isRunning() ? process.pid() : -1;
-    }
 
     /** Starts the instance and waits until it is ready. */
     @Override
@@ -141,20 +135,5 @@ public final class ServiceProcess implements Component {
                 + startTimeout.toSeconds() + " s (last /q/health/ready: " + lastAnswer + "); see " + logFile);
     }
 
-    /** SIGTERM, then SIGKILL after a grace period: Quarkus shuts down gracefully on SIGTERM. */
-    @Override
-    public synchronized void stop() {
-        if (process != null) {
-            Processes.stopTree(process.toHandle(), Duration.ofSeconds(15));
-            process = null;
-        }
-    }
 
-    /** SIGKILL, as a crash would end it (no shutdown hooks run). */
-    public synchronized void kill() {
-        if (process != null) {
-            Processes.killTree(process.toHandle());
-            process = null;
-        }
-    }
 }
