@@ -19,6 +19,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
 
 import io.parley.events.Topics;
 import io.parley.events.comments.CommentState;
@@ -113,6 +114,18 @@ public class PostInfoRepository {
     public Multi<PostSummary> siteSummaries(String site) {
         return posts.find(Filters.eq(SITE, site), new FindOptions().projection(SUMMARY_FIELDS))
                 .map(PostInfoRepository::toSummary);
+    }
+
+    /**
+     * One page of the posts of a site that have published comments, in Remark42's order (URL keys descending).
+     * {@code limit} 0 means all.
+     */
+    public Uni<List<PostSummary>> commentedPosts(String site, int skip, int limit) {
+        FindOptions page = new FindOptions().projection(SUMMARY_FIELDS).sort(Sorts.descending(URL)).skip(skip)
+                .limit(limit);
+        return posts.find(Filters.and(Filters.eq(SITE, site), Filters.gt(COUNT, 0)), page)
+                .map(PostInfoRepository::toSummary)
+                .collect().asList();
     }
 
     private static boolean isDuplicateKey(Throwable failure) {

@@ -96,6 +96,27 @@ public class RemarkPostInfoResource {
                         ERR_POST_NOT_FOUND)));
     }
 
+    @GET
+    @Path("/list")
+    @Operation(summary = "PostInfo of every post with published comments; limit and skip, 0 = all")
+    public Uni<Response> list(@QueryParam("site") String site, @QueryParam("limit") String limit,
+                              @QueryParam("skip") String skip) {
+        if (invalidSite(site)) {
+            return error("site " + site + " not found", "can't get list of posts", ERR_SITE_NOT_FOUND);
+        }
+        return posts.commentedPosts(siteOrDefault(site), lenientInt(skip), lenientInt(limit))
+                .map(list -> json(list.stream().map(RemarkViews.PostInfo::of).toList()));
+    }
+
+    /** Remark42 reads these with strconv.Atoi and ignores the error: anything unparsable is 0. */
+    private static int lenientInt(String value) {
+        try {
+            return value == null ? 0 : Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     /** The read model is unreachable: 503 in Remark42's shape (code 0 = internal) rather than a bare 500. */
     @ServerExceptionMapper
     Response storeUnavailable(MongoException e) {

@@ -38,6 +38,11 @@ public class PostInfoService {
                 .map(found -> found.stream().filter(summary -> summary.url().equals(url)).findFirst());
     }
 
+    /** Remark42 {@code /list}: posts with published comments, {@code skip} and {@code limit} (0 = all) applied. */
+    public Uni<List<PostSummary>> commentedPosts(String site, int skip, int limit) {
+        return repository.commentedPosts(site, Math.max(skip, 0), Math.max(limit, 0));
+    }
+
     /**
      * Totals of a whole site (Remark42 {@code /info} without url): sum of counts, earliest first and latest
      * last comment. Reads the summary fields of every post of the site, never the comments.
