@@ -97,6 +97,22 @@ public class CommentRepository {
         return list(filter, NEWEST_FIRST, limit);
     }
 
+    /** The comments of one post in the given states, newest first. */
+    public Uni<List<StoredComment>> newestOfPost(String site, String postUrl, Collection<CommentState> states,
+                                                 int limit) {
+        Bson filter = Filters.and(Filters.eq(SITE, site), Filters.eq(POST_URL, postUrl), inStates(states));
+        return list(filter, NEWEST_FIRST, limit);
+    }
+
+    /** The comments of a site with the given ids that exist, in no particular order. */
+    public Uni<List<StoredComment>> byIds(String site, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return comments.find(Filters.in(ID, ids.stream().distinct().map(id -> key(site, id)).toList()))
+                .map(CommentRepository::toComment).collect().asList();
+    }
+
     /** Top-level comments of a post in the given states, highest id first. */
     public Uni<List<StoredComment>> topLevel(String site, String postUrl, Collection<CommentState> states, int limit) {
         Bson filter = Filters.and(Filters.eq(SITE, site), Filters.eq(POST_URL, postUrl), Filters.eq(PARENT_ID, null),

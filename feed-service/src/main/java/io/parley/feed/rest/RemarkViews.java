@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.parley.events.comments.CommentState;
 import io.parley.feed.service.PostSummary;
+import io.parley.feed.service.RemarkUsers;
 import io.parley.feed.service.StoredComment;
 
 /** Response records of the Remark42 dialect. */
@@ -63,10 +64,7 @@ public final class RemarkViews {
     /** Remark42's User as other users see it: no ip, e-mail or other private detail. */
     public record User(String name, String id, String picture, boolean admin) {
         static User of(StoredComment comment) {
-            // Anonymous Isso-style authors have no user id; Remark42 names such users anonymous_<hash>.
-            String id = comment.authorUserId() != null ? comment.authorUserId()
-                    : "anonymous_" + (comment.authorHash() == null ? "" : comment.authorHash());
-            return new User(comment.authorName() == null ? "" : comment.authorName(), id, "", false);
+            return new User(RemarkUsers.name(comment), RemarkUsers.id(comment), "", false);
         }
     }
 
