@@ -57,8 +57,24 @@ public interface ParleyConfig {
         /** Base URL of per-thread Atom feeds (Isso {@code [rss] base}); empty: feeds are off. */
         Optional<String> rssBase();
 
-        /** Client-side form rules announced through /config (Isso {@code [guard]}). */
+        /**
+         * Spam guard of {@code POST /new} (Isso {@code [guard]}); {@code /config} announces the form rules to the
+         * client, the server enforces them.
+         */
         interface Guard {
+            /** Off: no check at all (Isso's importer mode). */
+            @WithDefault("true")
+            boolean enabled();
+
+            /** Comments one client network may post within a minute. */
+            @WithDefault("2")
+            int ratelimit();
+
+            /** Top-level comments one client network may post to one thread. */
+            @WithDefault("3")
+            int directReply();
+
+            /** False: no reply to your own comment while its edit window (cookie max-age) is open. */
             @WithDefault("false")
             boolean replyToSelf();
 
@@ -76,6 +92,22 @@ public interface ParleyConfig {
             /** New comments wait for approval (mode 2, HTTP 202). */
             @WithDefault("false")
             boolean enabled();
+
+            /** A new comment is published at once if its email has a published comment of the last 6 months. */
+            @WithDefault("false")
+            boolean approveIfEmailPreviouslyApproved();
+
+            /** Lifetime of a signed moderation link (Isso's never expire). */
+            @WithDefault("7d")
+            Duration linkMaxAge();
+
+            /** Pending comments older than this are deleted. */
+            @WithDefault("30d")
+            Duration purgeAfter();
+
+            /** How often the purge runs. */
+            @WithDefault("1h")
+            Duration purgeInterval();
         }
     }
 

@@ -53,6 +53,9 @@ public class IssoCommentResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    IssoModerationResource moderation;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<IssoCommentView> view(@PathParam("id") String path, @QueryParam("plain") String plain,
@@ -81,7 +84,7 @@ public class IssoCommentResource {
             if (token == null) {
                 throw forbidden();
             }
-            CommentEdit edit = parseEdit(IssoRequests.readJson(json, body));
+            CommentEdit edit = parseEdit(json, IssoRequests.readJson(json, body));
             return comments.edit(id, owns(token), edit).flatMap(comment -> sessionKeys.tokens().map(tokens -> {
                 List<String> cookieHeaders = cookies.editCookies(tokens, id, comment.text(), https);
                 return Response.ok(IssoCommentView.withoutHash(comment, false), MediaType.APPLICATION_JSON_TYPE)
@@ -116,8 +119,14 @@ public class IssoCommentResource {
         });
     }
 
+    /** Moderation links {@code /id/<id>/<action>/<key>}. */
+    @Path("{action}/{key}")
+    public IssoModerationResource moderation() {
+        return moderation;
+    }
+
     /** Werkzeug's {@code <int:id>}: digits only, anything else is no route (404). */
-    private static long commentId(String path) {
+    static long commentId(String path) {
         if (path.isEmpty() || path.length() > 18 || !path.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
             throw new IssoException(404, IssoExceptionMappers.describe(404), false);
         }
@@ -152,7 +161,7 @@ public class IssoCommentResource {
     }
 
     /** Isso keeps only text, author and website (email cannot change) and checks them like a new comment. */
-    private CommentEdit parseEdit(JsonNode body) {
+    static CommentEdit parseEdit(ObjectMapper json, JsonNode body) {
         if (body == null || !body.isObject()) {
             throw IssoException.badRequest("Unable to read JSON request");
         }
@@ -167,7 +176,7 @@ public class IssoCommentResource {
         return new CommentEdit(valid.text(), body.has("author"), valid.author(), body.has("website"), valid.website());
     }
 
-    private static IssoException forbidden() {
+    static IssoException forbidden() {
         return new IssoException(403, IssoExceptionMappers.describe(403), false);
     }
 }

@@ -1,6 +1,7 @@
 package io.parley.comments.rest;
 
 import io.parley.comments.service.CommentNotFoundException;
+import io.parley.comments.service.GuardRejectedException;
 import io.parley.comments.service.NotCommentOwnerException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -21,6 +22,12 @@ public class IssoExceptionMappers {
     @ServerExceptionMapper
     public Response notFound(CommentNotFoundException e, HttpHeaders headers) {
         return IssoErrors.response(404, describe(404), false, headers);
+    }
+
+    /** The guard's reason concerns only the caller's own request (their network at most). */
+    @ServerExceptionMapper
+    public Response guard(GuardRejectedException e, HttpHeaders headers) {
+        return IssoErrors.response(403, e.getMessage(), false, headers);
     }
 
     @ServerExceptionMapper

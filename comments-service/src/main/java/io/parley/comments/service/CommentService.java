@@ -13,6 +13,7 @@ import io.parley.events.comments.CommentData;
 import io.parley.events.comments.CommentDeleted;
 import io.parley.events.comments.CommentEdited;
 import io.parley.events.comments.CommentEventTypes;
+import io.parley.events.comments.CommentModerated;
 import io.parley.events.comments.CommentPosted;
 import io.parley.events.comments.CommentState;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -22,6 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Predicate;
@@ -48,6 +50,12 @@ public class CommentService {
     @Inject
     MarkdownRenderer markdown;
 
+    @Inject
+    CommentGuard guard;
+
+    /** Isso's look-back of {@code approve-if-email-previously-approved}. */
+    static final Duration PREVIOUSLY_APPROVED_WINDOW = Duration.ofDays(183);
+
     private AuthorHasher hasher;
 
     @PostConstruct
@@ -58,11 +66,13 @@ public class CommentService {
     public Uni<Comment> post(NewComment request) {
         String network = ClientNetworks.anonymise(request.clientAddress());
         String hash = hasher.hash(request.email() != null && !request.email().isEmpty() ? request.email() : network);
-        CommentState state = config.isso().moderation().enabled() ? CommentState.PENDING : CommentState.PUBLISHED;
         // Rendered once here; readers get the stored HTML.
         String html = markdown.render(request.text());
+        // PostgreSQL keeps microseconds: store exactly what the response shows.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return Panache.withTransaction(() -> posts.findOrCreate(request.site(), request.uri(), request.title())
-                        .flatMap(post -> topLevelParent(request.parentId(), post)
+                        .call(post -> guard.check(request, network, post, now))
+                        .flatMap(post -> initialState(request, now).flatMap(state -> topLevelParent(request.parentId(), post)
                                 .flatMap(parentId -> {
                                     CommentEntity entity = new CommentEntity();
                                     entity.postId = post.id;
@@ -76,17 +86,67 @@ public class CommentService {
                                     entity.clientNetwork = network;
                                     entity.authorHash = hash;
                                     entity.notification = request.notification();
-                                    // PostgreSQL keeps microseconds: store exactly what the response shows.
-                                    entity.created = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                                    entity.created = now;
                                     entity.version = 1;
                                     return comments.persistAndFlush(entity)
                                             .flatMap(saved -> outbox.append(Topics.COMMENT_EVENTS,
                                                             Topics.postKey(post.site, post.uri),
                                                             CommentEventTypes.POSTED, posted(post, saved))
                                                     .replaceWith(saved));
-                                })))
+                                }))))
                 .invoke(relay::trigger)
                 .map(CommentService::toComment);
+    }
+
+    /** Pending under moderation, unless the email is known from a published comment of the last 6 months. */
+    private Uni<CommentState> initialState(NewComment request, Instant now) {
+        ParleyConfig.Isso.Moderation moderation = config.isso().moderation();
+        if (!moderation.enabled()) {
+            return Uni.createFrom().item(CommentState.PUBLISHED);
+        }
+        if (!moderation.approveIfEmailPreviouslyApproved() || request.email() == null || request.email().isEmpty()) {
+            return Uni.createFrom().item(CommentState.PENDING);
+        }
+        return comments.hasPublishedByEmailSince(request.email(), now.minus(PREVIOUSLY_APPROVED_WINDOW))
+                .map(known -> known ? CommentState.PUBLISHED : CommentState.PENDING);
+    }
+
+    /**
+     * A moderator publishes pending comment {@code id}: version + 1 and {@code comment.moderated}.
+     *
+     * @return false when the comment was not pending (nothing changed)
+     */
+    public Uni<Boolean> activate(long id) {
+        return Panache.withTransaction(() -> comments.findById(id, LockModeType.PESSIMISTIC_WRITE).flatMap(c -> {
+                    if (c == null) {
+                        throw new CommentNotFoundException(id);
+                    }
+                    if (c.state != CommentState.PENDING) {
+                        return Uni.createFrom().item(false);
+                    }
+                    c.state = CommentState.PUBLISHED;
+                    c.version++;
+                    return posts.findById(c.postId).flatMap(post -> publish(post, CommentEventTypes.MODERATED,
+                            new CommentModerated(post.site, post.uri, data(post, c)))).replaceWith(true);
+                }))
+                .invoke(changed -> {
+                    if (changed) {
+                        relay.trigger();
+                    }
+                });
+    }
+
+    /** Deletes pending comments created before {@code before} (owner-delete semantics); the number deleted. */
+    public Uni<Integer> purgePending(Instant before, int batch) {
+        return Panache.withSession(() -> comments.pendingIdsBefore(before, batch)).flatMap(ids -> {
+            Uni<Integer> chain = Uni.createFrom().item(0);
+            for (long id : ids) {
+                // Another replica may have purged it already: then it is simply gone.
+                chain = chain.flatMap(n -> delete(id, text -> true).replaceWith(n + 1)
+                        .onFailure(CommentNotFoundException.class).recoverWithItem(n));
+            }
+            return chain;
+        });
     }
 
     /** The comment {@code id} in any state. */
