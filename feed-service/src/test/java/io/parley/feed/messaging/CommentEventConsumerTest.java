@@ -24,11 +24,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import io.parley.events.Topics;
 import io.parley.events.comments.CommentDeleted;
@@ -36,32 +32,16 @@ import io.parley.events.comments.CommentEventTypes;
 import io.parley.events.comments.CommentModerated;
 import io.parley.events.comments.CommentPosted;
 import io.parley.events.comments.CommentState;
-import io.parley.feed.support.CommentEventSender;
+import io.parley.feed.support.EventSendingTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /** comment-events on a real broker → the Mongo read model → the count endpoints. */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CommentEventConsumerTest {
+class CommentEventConsumerTest extends EventSendingTest {
 
     private static final String SITE = "remark";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    private CommentEventSender sender;
-
-    @BeforeAll
-    void connect() {
-        sender = new CommentEventSender(bootstrapServers);
-    }
-
-    @AfterAll
-    void disconnect() {
-        sender.close();
-    }
 
     @Test
     void postedCommentIsCountedByBothDialects() {

@@ -20,11 +20,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import io.parley.events.comments.CommentAuthor;
 import io.parley.events.comments.CommentData;
@@ -34,7 +30,7 @@ import io.parley.events.comments.CommentEventTypes;
 import io.parley.events.comments.CommentPosted;
 import io.parley.events.comments.CommentState;
 import io.parley.feed.service.CommentQueryService;
-import io.parley.feed.support.CommentEventSender;
+import io.parley.feed.support.EventSendingTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.xml.XmlPath;
 import io.restassured.response.Response;
@@ -44,34 +40,19 @@ import io.restassured.response.Response;
  * /feed and Remark42 /last (both Isso features are enabled for tests in application.properties).
  */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CommentReadModelTest {
+class CommentReadModelTest extends EventSendingTest {
 
     private static final String SITE = "remark";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String EMAIL = "ada@example.com";
     private static final String NETWORK = "192.168.1.0";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
     @Inject
     CommentQueryService queries;
 
-    private CommentEventSender sender;
     /** Later than anything other tests post, so these comments are the site's newest. */
     private Instant now = Instant.parse("2031-01-01T00:00:00.000001Z");
     private long lastId = ThreadLocalRandom.current().nextLong(1_000_000_000_000L, Long.MAX_VALUE / 2);
-
-    @BeforeAll
-    void connect() {
-        sender = new CommentEventSender(bootstrapServers);
-    }
-
-    @AfterAll
-    void disconnect() {
-        sender.close();
-    }
 
     @Test
     void latestListsTheNewestPublishedCommentsOldestFirst() {

@@ -11,39 +11,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import io.parley.events.comments.CommentEventTypes;
 import io.parley.events.comments.CommentPosted;
 import io.parley.events.comments.CommentState;
-import io.parley.feed.support.CommentEventSender;
+import io.parley.feed.support.EventSendingTest;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Remark42 {@code GET /api/v1/list} from events on a real broker into the Mongo read model. */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RemarkListTest {
+class RemarkListTest extends EventSendingTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    private CommentEventSender sender;
     // A site of its own, so other tests' posts never show up in its list.
     private final String site = "list-" + UUID.randomUUID();
-
-    @BeforeAll
-    void connect() {
-        sender = new CommentEventSender(bootstrapServers);
-    }
-
-    @AfterAll
-    void disconnect() {
-        sender.close();
-    }
 
     @Test
     void listsPostsWithPublishedCommentsPagedInRemark42Order() {

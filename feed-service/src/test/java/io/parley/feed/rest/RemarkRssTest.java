@@ -13,41 +13,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import io.parley.events.comments.CommentAuthor;
 import io.parley.events.comments.CommentData;
 import io.parley.events.comments.CommentEventTypes;
 import io.parley.events.comments.CommentPosted;
 import io.parley.events.comments.CommentState;
-import io.parley.feed.support.CommentEventSender;
+import io.parley.feed.support.EventSendingTest;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Remark42's RSS feeds from events on a real broker, read as RSS 2.0. */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RemarkRssTest {
+class RemarkRssTest extends EventSendingTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    private CommentEventSender sender;
     private final String site = "rss-" + UUID.randomUUID();
     private final long base = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L) * 10;
-
-    @BeforeAll
-    void connect() {
-        sender = new CommentEventSender(bootstrapServers);
-    }
-
-    @AfterAll
-    void disconnect() {
-        sender.close();
-    }
 
     @Test
     void postSiteAndReplyFeeds() {
