@@ -16,6 +16,19 @@ public abstract class ChildProcess implements Component {
         this.stopGrace = stopGrace;
     }
 
+    /** Launches the process (unless it runs already) and waits until it serves. */
+    @Override
+    public void start() {
+        launch();
+        awaitReady();
+    }
+
+    /** Starts the process without waiting, so other parts can start meanwhile; does nothing if it runs. */
+    abstract void launch();
+
+    /** Waits until the process serves; fails with the log file's name if it exits or takes too long. */
+    abstract void awaitReady();
+
     @Override
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();

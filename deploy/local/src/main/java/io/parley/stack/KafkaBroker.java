@@ -78,21 +78,11 @@ public final class KafkaBroker extends ChildProcess {
         return logFile;
     }
 
-
-
-    /** Starts the broker (formatting its storage on first use), waits until it serves, creates the topics. */
+    /** Starts the broker JVM, formatting its storage on first use. */
     @Override
-    public void start() {
-        Process started = launch();
-        if (started != null) {
-            awaitReady(started);
-            createTopics();
-        }
-    }
-
-    private synchronized Process launch() {
+    synchronized void launch() {
         if (isRunning()) {
-            return null;
+            return;
         }
         try {
             Files.createDirectories(dir.resolve("data"));
@@ -108,10 +98,7 @@ public final class KafkaBroker extends ChildProcess {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start Kafka (log: " + logFile + ")", e);
         }
-        return process;
     }
-
-
 
     private ProcessBuilder javaProcess(Path log4j, String mainClass, String... args) {
         Path lib = brokerLib();
@@ -220,7 +207,18 @@ public final class KafkaBroker extends ChildProcess {
                 AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200));
     }
 
-    private void awaitReady(Process process) {
+    /** Waits until the broker answers, then creates the topics (existing ones are left as they are). */
+    @Override
+    void awaitReady() {
+        Process process = this.process;
+        if (process == null) {
+            throw new StackException("Kafka is not running; see " + logFile);
+        }
+        awaitAnswer(process);
+        createTopics();
+    }
+
+    private void awaitAnswer(Process process) {
         long deadline = System.nanoTime() + startTimeout.toNanos();
         try (Admin admin = admin()) {
             while (true) {

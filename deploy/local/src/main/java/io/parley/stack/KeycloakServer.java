@@ -80,14 +80,7 @@ public final class KeycloakServer extends ChildProcess {
         return logFile;
     }
 
-
     @Override
-    public void start() {
-        launch();
-        awaitReady();
-    }
-
-    /** Starts the process without waiting, so the rest of the stack can start meanwhile. */
     synchronized void launch() {
         if (isRunning()) {
             return;
@@ -133,6 +126,7 @@ public final class KeycloakServer extends ChildProcess {
     }
 
     /** Waits for the realm to be served; not under the lock, so {@link #stop()} can end a hanging start. */
+    @Override
     void awaitReady() {
         Process process = this.process;
         if (process == null) {
@@ -161,7 +155,6 @@ public final class KeycloakServer extends ChildProcess {
         throw new StackException("Keycloak was not ready on port " + port + " within " + startTimeout.toSeconds()
                 + " s; see " + logFile);
     }
-
 
     /** The unpacked distribution, unpacking the zip first if the cache does not have it yet. */
     Path unpackOnce() {

@@ -66,15 +66,7 @@ public final class ServiceProcess extends ChildProcess {
         return environment;
     }
 
-
-
-    /** Starts the instance and waits until it is ready. */
     @Override
-    public void start() {
-        launch();
-        awaitReady();
-    }
-
     synchronized void launch() {
         if (isRunning()) {
             return;
@@ -103,6 +95,7 @@ public final class ServiceProcess extends ChildProcess {
     }
 
     /** Waits for readiness; not under the lock, so {@link #stop()} can end a start that hangs. */
+    @Override
     void awaitReady() {
         Process process = this.process;
         if (process == null) {
@@ -134,6 +127,5 @@ public final class ServiceProcess extends ChildProcess {
         throw new StackException(instanceName + " was not ready on port " + port + " within "
                 + startTimeout.toSeconds() + " s (last /q/health/ready: " + lastAnswer + "); see " + logFile);
     }
-
 
 }
