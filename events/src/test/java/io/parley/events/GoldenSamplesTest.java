@@ -11,6 +11,11 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.parley.events.comments.CommentAuthor;
 import io.parley.events.comments.CommentEvent;
 import io.parley.events.comments.CommentEventTypes;
+import io.parley.events.comments.CommentPosted;
+import io.parley.events.comments.PostUpdated;
+import io.parley.events.users.UserEvent;
+import io.parley.events.users.UserEventTypes;
+import io.parley.events.votes.VoteEventTypes;
 import java.io.IOException;
 import java.io.InputStream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,8 +45,42 @@ class GoldenSamplesTest {
     }
 
     @Test
+    void postUpdatedRoundTrips() throws IOException {
+        assertRoundTrip(CommentEventTypes.POST_UPDATED, PostUpdated.class);
+        assertEquals(null, CommentEventTypes.bodyType(CommentEventTypes.POST_UPDATED), "not a comment event");
+    }
+
+    @Test
+    void voteCastRoundTrips() throws IOException {
+        assertRoundTrip(VoteEventTypes.CAST, VoteEventTypes.bodyType(VoteEventTypes.CAST));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {UserEventTypes.BLOCKED, UserEventTypes.UNBLOCKED, UserEventTypes.VERIFIED,
+            UserEventTypes.DELETED})
+    void userEventsRoundTrip(String type) throws IOException {
+        Class<? extends UserEvent> bodyType = UserEventTypes.bodyType(type);
+        assertNotNull(bodyType, "a body type for " + type);
+        assertRoundTrip(type, bodyType);
+    }
+
+    @Test
+    void olderCommentEventsWithoutPictureOrPinStillRead() throws IOException {
+        String older = """
+                {"site":"remark","postUrl":"/p","comment":{"id":1,"parentId":null,"state":"PUBLISHED",
+                 "author":{"name":"Ada","userId":null,"email":null,"website":null,"hash":"h",
+                 "clientNetwork":null,"wantsReplyNotifications":false},"text":"t","html":"<p>t</p>",
+                 "postTitle":null,"created":"2026-11-23T12:00:00Z","modified":null,"version":1}}""";
+        CommentPosted event = mapper.readValue(older, CommentPosted.class);
+        assertEquals(null, event.comment().author().picture());
+        assertFalse(event.comment().pinned());
+    }
+
+    @Test
     void unknownTypesHaveNoBody() {
         assertEquals(null, CommentEventTypes.bodyType("comment.unheard-of"));
+        assertEquals(null, VoteEventTypes.bodyType("vote.unheard-of"));
+        assertEquals(null, UserEventTypes.bodyType("user.unheard-of"));
     }
 
     @Test
@@ -54,6 +93,14 @@ class GoldenSamplesTest {
     @Test
     void postKeyJoinsSiteAndUrl() {
         assertEquals("remark|/a|b", Topics.postKey("remark", "/a|b"));
+    }
+
+    private void assertRoundTrip(String type, Class<?> bodyType) throws IOException {
+        JsonNode golden = readGolden(type);
+        Object event = mapper.treeToValue(golden, bodyType);
+        JsonNode written = mapper.valueToTree(event);
+        assertEquals(golden.toString(), written.toString(), "round trip of " + type);
+        assertEquals(event, mapper.treeToValue(written, bodyType));
     }
 
     private JsonNode readGolden(String type) throws IOException {

@@ -11,13 +11,20 @@ package io.parley.events.comments;
  * @param hash the public author hash (Isso identicons)
  * @param clientNetwork the anonymised client address (Isso rules), or null
  * @param wantsReplyNotifications the author asked to be told about replies
+ * @param picture the avatar URL of a signed-in author (Remark42 {@code user.picture}), or null
  */
 public record CommentAuthor(String name, String userId, String email, String website, String hash,
-                            String clientNetwork, boolean wantsReplyNotifications) {
+                            String clientNetwork, boolean wantsReplyNotifications, String picture) {
+
+    /** An author without a picture (Isso posts). */
+    public CommentAuthor(String name, String userId, String email, String website, String hash,
+                         String clientNetwork, boolean wantsReplyNotifications) {
+        this(name, userId, email, website, hash, clientNetwork, wantsReplyNotifications, null);
+    }
 
     @Override
     public String toString() {
         // Never let private data reach a log line through toString().
-        return "CommentAuthor[name=" + name + ", userId=" + userId + ", hash=" + hash + "]";
+        return "CommentAuthor[name=" + name + ", userId=" + userId + ", hash=" + hash + ", picture=" + picture + "]";
     }
 }

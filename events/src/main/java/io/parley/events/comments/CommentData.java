@@ -15,7 +15,15 @@ import java.time.Instant;
  * @param created when it was written
  * @param modified when it was last edited, or null
  * @param version 1 when posted, one more with every change
+ * @param pinned pinned to the top of its post by an admin (Remark42 {@code pin})
  */
 public record CommentData(long id, Long parentId, CommentState state, CommentAuthor author, String text,
-                          String html, String postTitle, Instant created, Instant modified, long version) {
+                          String html, String postTitle, Instant created, Instant modified, long version,
+                          boolean pinned) {
+
+    /** A comment that is not pinned. */
+    public CommentData(long id, Long parentId, CommentState state, CommentAuthor author, String text,
+                       String html, String postTitle, Instant created, Instant modified, long version) {
+        this(id, parentId, state, author, text, html, postTitle, created, modified, version, false);
+    }
 }
