@@ -53,6 +53,9 @@ public class CommentService {
     @Inject
     CommentGuard guard;
 
+    @Inject
+    ModerationLinks moderationLinks;
+
     /** Isso's look-back of {@code approve-if-email-previously-approved}. */
     static final Duration PREVIOUSLY_APPROVED_WINDOW = Duration.ofDays(183);
 
@@ -89,9 +92,10 @@ public class CommentService {
                                     entity.created = now;
                                     entity.version = 1;
                                     return comments.persistAndFlush(entity)
-                                            .flatMap(saved -> outbox.append(Topics.COMMENT_EVENTS,
+                                            .flatMap(saved -> moderationLinks.key(saved.id)
+                                                    .flatMap(key -> outbox.append(Topics.COMMENT_EVENTS,
                                                             Topics.postKey(post.site, post.uri),
-                                                            CommentEventTypes.POSTED, posted(post, saved))
+                                                            CommentEventTypes.POSTED, posted(post, saved, key)))
                                                     .replaceWith(saved));
                                 }))))
                 .invoke(relay::trigger)
@@ -276,8 +280,9 @@ public class CommentService {
         });
     }
 
-    private static CommentPosted posted(PostEntity post, CommentEntity c) {
-        return new CommentPosted(post.site, post.uri, data(post, c));
+    /** The event of a new comment, with its moderation key for the admin mail notify-service sends. */
+    private static CommentPosted posted(PostEntity post, CommentEntity c, String moderationKey) {
+        return new CommentPosted(post.site, post.uri, data(post, c), moderationKey);
     }
 
     /** The full state of {@code c} for an event. */
