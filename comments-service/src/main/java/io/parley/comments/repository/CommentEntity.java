@@ -57,4 +57,22 @@ public class CommentEntity {
 
     public int likes;
     public int dislikes;
+
+    // Remark42 dialect (V4): the signed-in author, the exact comment replied to, pin and edit summary.
+    @Column(name = "user_id")
+    public String userId;
+
+    @Column(name = "user_picture")
+    public String userPicture;
+
+    @Column(name = "user_admin")
+    public boolean userAdmin;
+
+    @Column(name = "reply_to")
+    public Long replyTo;
+
+    public boolean pinned;
+
+    @Column(name = "edit_summary")
+    public String editSummary;
 }

@@ -22,4 +22,10 @@ public class PostEntity {
     public String uri;
 
     public String title;
+
+    // Remark42 dialect (V4): admin read-only flag and the version of the post's post.updated events.
+    @Column(name = "read_only")
+    public boolean readOnly;
+
+    public long version;
 }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parley.comments.config.ParleyConfig;
 import io.parley.comments.service.CommentService;
 import io.parley.comments.service.MarkdownRenderer;
+import io.parley.comments.service.IssoThreadTitles;
 import io.parley.comments.service.NewComment;
+import io.parley.comments.service.PageFetchException;
 import io.parley.comments.service.SessionKeyService;
 import io.parley.comments.service.ThreadQuery;
 import io.parley.comments.service.ThreadService;
@@ -57,6 +59,9 @@ public class IssoResource {
 
     @Inject
     SessionKeyService sessionKeys;
+
+    @Inject
+    IssoThreadTitles threadTitles;
 
     @Inject
     IssoCookies cookies;
@@ -118,6 +123,7 @@ public class IssoResource {
                                 @HeaderParam(IssoRequests.CLIENT_IP) String clientIp,
                                 @HeaderParam("X-Forwarded-Proto") String forwardedProto,
                                 @Context HttpServerRequest http,
+                                @Context HttpHeaders headers,
                                 byte[] body) {
         IssoRequests.requireJsonOrNoContentType(contentType);
         if (uri == null) {
@@ -132,15 +138,21 @@ public class IssoResource {
                 request.author(), request.email(), request.website(), request.parent(), request.notification(),
                 IssoRequests.clientAddress(clientIp, http));
         boolean https = IssoRequests.isHttps(forwardedProto, http);
-        return comments.post(command).flatMap(comment -> sessionKeys.tokens().map(tokens -> {
-            List<String> cookieHeaders = cookies.editCookies(tokens, comment.id(), comment.text(), https);
-            return Response.status(comment.state() == CommentState.PENDING ? 202 : 201)
-                    .type(MediaType.APPLICATION_JSON_TYPE)
-                    .header("Set-Cookie", cookieHeaders.get(0))
-                    .header("X-Set-Cookie", cookieHeaders.get(1))
-                    .entity(IssoCommentView.of(comment))
-                    .build();
-        }));
+        // A new thread without a title: Isso reads the page (only configured sites), else 400.
+        String siteOrigin = IssoOrigins.matchingSite(threadTitles.origins(), headers);
+        return threadTitles.complete(command, siteOrigin)
+                .onFailure(PageFetchException.class).transform(e -> IssoException.invalid("Cannot create new "
+                        + "thread: URI " + uri + " is not accessible and no title was provided."))
+                .flatMap(comments::post)
+                .flatMap(comment -> sessionKeys.tokens().map(tokens -> {
+                    List<String> cookieHeaders = cookies.editCookies(tokens, comment.id(), comment.text(), https);
+                    return Response.status(comment.state() == CommentState.PENDING ? 202 : 201)
+                            .type(MediaType.APPLICATION_JSON_TYPE)
+                            .header("Set-Cookie", cookieHeaders.get(0))
+                            .header("X-Set-Cookie", cookieHeaders.get(1))
+                            .entity(IssoCommentView.of(comment))
+                            .build();
+                }));
     }
 
     @POST

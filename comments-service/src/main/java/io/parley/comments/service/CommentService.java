@@ -73,7 +73,7 @@ public class CommentService {
         String html = markdown.render(request.text());
         // PostgreSQL keeps microseconds: store exactly what the response shows.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return Panache.withTransaction(() -> posts.findOrCreate(request.site(), request.uri(), request.title())
+        return Transactions.withTransaction(() -> posts.findOrCreate(request.site(), request.uri(), request.title())
                         .call(post -> guard.check(request, network, post, now))
                         .flatMap(post -> initialState(request, now).flatMap(state -> topLevelParent(request.parentId(), post)
                                 .flatMap(parentId -> {
@@ -121,7 +121,7 @@ public class CommentService {
      * @return false when the comment was not pending (nothing changed)
      */
     public Uni<Boolean> activate(long id) {
-        return Panache.withTransaction(() -> comments.findById(id, LockModeType.PESSIMISTIC_WRITE).flatMap(c -> {
+        return Transactions.withTransaction(() -> comments.findById(id, LockModeType.PESSIMISTIC_WRITE).flatMap(c -> {
                     if (c == null) {
                         throw new CommentNotFoundException(id);
                     }
@@ -171,7 +171,7 @@ public class CommentService {
      */
     public Uni<Comment> edit(long id, Predicate<String> ownsText, CommentEdit edit) {
         String html = markdown.render(edit.text());
-        return Panache.withTransaction(() -> lockOwned(id, ownsText).flatMap(c -> {
+        return Transactions.withTransaction(() -> lockOwned(id, ownsText).flatMap(c -> {
                     c.text = edit.text();
                     c.html = html;
                     if (edit.authorChanged()) {
@@ -198,8 +198,11 @@ public class CommentService {
      */
     public Uni<Comment> delete(long id, Predicate<String> ownsText) {
         String emptyHtml = markdown.render("");
-        return Panache.withTransaction(() -> lockOwned(id, ownsText).flatMap(c -> posts.findById(c.postId)
-                        .flatMap(post -> comments.count("parentId", c.id).flatMap(replies -> {
+        // The post first (then the comment): a concurrent POST /new to this post holds it share-locked, so we count
+        // its comment and keep the post; or it waits for us and recreates the post.
+        return Transactions.withTransaction(() -> posts.lockPostOfComment(id).flatMap(post -> lockOwned(id, ownsText)
+                        // Remark42 replies at any depth name their exact parent in replyTo.
+                        .flatMap(c -> comments.count("parentId = ?1 or replyTo = ?1", c.id).flatMap(replies -> {
                             Uni<CommentEntity> deleted;
                             if (replies > 0) {
                                 c.state = CommentState.DELETED_PLACEHOLDER;
@@ -243,7 +246,8 @@ public class CommentService {
     private Uni<Void> removeStalePlaceholders(PostEntity post) {
         return comments.flush()
                 .chain(() -> comments.list("postId = ?1 and state = ?2 and id not in "
-                        + "(select r.parentId from CommentEntity r where r.parentId is not null)",
+                        + "(select r.parentId from CommentEntity r where r.parentId is not null) and id not in "
+                        + "(select r.replyTo from CommentEntity r where r.replyTo is not null)",
                         post.id, CommentState.DELETED_PLACEHOLDER))
                 .chain(stale -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
@@ -260,7 +264,8 @@ public class CommentService {
         return publish(post, CommentEventTypes.DELETED, new CommentDeleted(post.site, post.uri, data(post, c)));
     }
 
-    private Uni<Void> publish(PostEntity post, String type, Object event) {
+    /** Appends {@code event} of {@code post} to the outbox (also used by the Remark42 dialect's writes). */
+    Uni<Void> publish(PostEntity post, String type, Object event) {
         return outbox.append(Topics.COMMENT_EVENTS, Topics.postKey(post.site, post.uri), type, event).replaceWithVoid();
     }
 
@@ -281,16 +286,16 @@ public class CommentService {
     }
 
     /** The event of a new comment, with its moderation key for the admin mail notify-service sends. */
-    private static CommentPosted posted(PostEntity post, CommentEntity c, String moderationKey) {
+    static CommentPosted posted(PostEntity post, CommentEntity c, String moderationKey) {
         return new CommentPosted(post.site, post.uri, data(post, c), moderationKey);
     }
 
     /** The full state of {@code c} for an event. */
-    private static CommentData data(PostEntity post, CommentEntity c) {
-        CommentAuthor author = new CommentAuthor(c.author, null, c.email, c.website, c.authorHash, c.clientNetwork,
-                c.notification != null && c.notification != 0);
+    static CommentData data(PostEntity post, CommentEntity c) {
+        CommentAuthor author = new CommentAuthor(c.author, c.userId, c.email, c.website, c.authorHash,
+                c.clientNetwork, c.notification != null && c.notification != 0, c.userPicture);
         return new CommentData(c.id, c.parentId, c.state, author, c.text, c.html, post.title, c.created,
-                c.modified, c.version);
+                c.modified, c.version, c.pinned);
     }
 
     static Comment toComment(CommentEntity c) {

@@ -1,0 +1,30 @@
+package io.parley.comments.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+import java.util.function.Supplier;
+
+/**
+ * A write that was started runs to its end. When a client disconnects, Quarkus REST cancels the request's
+ * {@link Uni}; cancelling a running {@code Panache.withTransaction} closes its session with the transaction still
+ * open, which Hibernate Reactive rolls back and logs as an error ("Live transaction detected while closing the
+ * connection", quarkusio/quarkus#51576, hibernate-reactive#2926). Detached from the caller's cancellation, the
+ * transaction commits or rolls back normally and only its result is dropped.
+ */
+public final class Transactions {
+
+    private Transactions() {
+    }
+
+    /** {@link Panache#withTransaction(Supplier)} that is not cut short by the caller's cancellation. */
+    public static <T> Uni<T> withTransaction(Supplier<Uni<T>> work) {
+        return runToCompletion(Panache.withTransaction(work));
+    }
+
+    /** {@code work}, subscribed once per subscriber, not cancelled when that subscriber cancels. */
+    public static <T> Uni<T> runToCompletion(Uni<T> work) {
+        // Subscribed on the caller's (Vert.x) context, which the reactive session needs.
+        return Uni.createFrom().emitter(emitter -> work.subscribe().with(emitter::complete, emitter::fail));
+    }
+}
