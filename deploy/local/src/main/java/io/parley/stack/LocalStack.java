@@ -143,6 +143,31 @@ public final class LocalStack implements AutoCloseable {
         checkPortsFree(expanded);
         parts.addAll(expanded);
         startParts(expanded);
+        if (expanded.contains(Part.KEYCLOAK)) {
+            restartOidcServices();
+        }
+    }
+
+    /** Services that use Keycloak and started before it learn its URL only from a restart with a new environment. */
+    private void restartOidcServices() {
+        List<ServiceProcess> restarted = new ArrayList<>();
+        for (Map.Entry<String, List<ServiceProcess>> entry : services.entrySet()) {
+            List<ServiceProcess> instances = new ArrayList<>(entry.getValue());
+            for (int i = 0; i < instances.size(); i++) {
+                ServiceProcess old = instances.get(i);
+                if (!old.spec().oidc()) {
+                    continue;
+                }
+                stopQuietly(old);
+                started.remove(old);
+                ServiceProcess fresh = new ServiceProcess(old.spec(), old.name(), jarOf(old.spec()), old.port(),
+                        old.logFile(), serviceEnvironment(old.spec(), old.port()), config.startTimeout);
+                instances.set(i, fresh);
+                restarted.add(fresh);
+            }
+            entry.setValue(instances);
+        }
+        startTogether(restarted);
     }
 
     private void startParts(Set<Part> which) {
@@ -261,6 +286,10 @@ public final class LocalStack implements AutoCloseable {
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap());
+        // Session tokens are verified with auth-service's public keys (its first instance; all share the keys).
+        config.services.stream().filter(s -> s.name().equals(ServiceSpec.AUTH_SERVICE)).findFirst()
+                .ifPresent(auth -> env.put("PARLEY_SESSION_JWKS_URL",
+                        "http://127.0.0.1:" + ports.get(auth.portKey()) + "/auth/jwks"));
         if (spec.postgresDatabase() != null) {
             env.put("DB_REACTIVE_URL", postgres.reactiveUrl(spec.postgresDatabase()));
             env.put("DB_JDBC_URL", postgres.jdbcUrl(spec.postgresDatabase()));
@@ -275,6 +304,9 @@ public final class LocalStack implements AutoCloseable {
             env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
             env.put("QUARKUS_MAILER_PORT", String.valueOf(mail.smtpPort()));
             env.put("QUARKUS_MAILER_MOCK", "false");
+            // Links in mails point at the public entry, the gateway (started last, so known by its port only).
+            config.services.stream().filter(ServiceSpec::gateway).findFirst().ifPresent(gateway ->
+                    env.put("PARLEY_NOTIFY_PUBLIC_URL", "http://127.0.0.1:" + ports.get(gateway.portKey())));
         }
         if (spec.oidc() && keycloak != null) {
             env.put("PARLEY_OIDC_URL", keycloak.realmUrl());

@@ -19,6 +19,9 @@ import java.util.Locale;
 public record ServiceSpec(String name, int defaultPort, int replicas, String postgresDatabase, String mongoDatabase,
         boolean mail, boolean oidc, boolean gateway, String heap) {
 
+    /** The service that signs sessions; every service gets its JWKS URL ({@code PARLEY_SESSION_JWKS_URL}). */
+    public static final String AUTH_SERVICE = "auth-service";
+
     public ServiceSpec {
         if (replicas < 1) {
             throw new IllegalArgumentException("replicas must be at least 1");
@@ -30,6 +33,8 @@ public record ServiceSpec(String name, int defaultPort, int replicas, String pos
         return List.of(
                 of("comments-service", 8081).withPostgres("comments"),
                 of("feed-service", 8082).withMongo("feed"),
+                of(AUTH_SERVICE, 8084).withPostgres("auth").withMail().withOidc(),
+                of("notify-service", 8085).withMongo("notify").withMail(),
                 of("gateway", 8080).asGateway());
     }
 
