@@ -55,7 +55,10 @@ public class CommentEntity {
     @Column(nullable = false)
     public long version;
 
+    // Owned by votes-service (applied from vote.cast by VoteTotalsRepository): an entity flush must not overwrite them.
+    @Column(updatable = false)
     public int likes;
+    @Column(updatable = false)
     public int dislikes;
 
     // Remark42 dialect (V4): the signed-in author, the exact comment replied to, pin and edit summary.

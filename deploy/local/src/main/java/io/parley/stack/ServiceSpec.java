@@ -35,6 +35,7 @@ public record ServiceSpec(String name, int defaultPort, int replicas, String pos
                 of("feed-service", 8082).withMongo("feed"),
                 of(AUTH_SERVICE, 8084).withPostgres("auth").withMail().withOidc(),
                 of("notify-service", 8085).withMongo("notify").withMail(),
+                of("votes-service", 8083).withMongo("votes"),
                 of("gateway", 8080).asGateway());
     }
 
