@@ -13,6 +13,7 @@ import io.parley.events.comments.CommentEvent;
 import io.parley.events.comments.CommentEventTypes;
 import io.parley.events.comments.CommentPosted;
 import io.parley.events.comments.PostUpdated;
+import io.parley.events.feed.FeedEventTypes;
 import io.parley.events.users.UserEvent;
 import io.parley.events.users.UserEventTypes;
 import io.parley.events.votes.VoteEventTypes;
@@ -53,6 +54,11 @@ class GoldenSamplesTest {
     @Test
     void voteCastRoundTrips() throws IOException {
         assertRoundTrip(VoteEventTypes.CAST, VoteEventTypes.bodyType(VoteEventTypes.CAST));
+    }
+
+    @Test
+    void postInfoRoundTrips() throws IOException {
+        assertRoundTrip(FeedEventTypes.POST_INFO, FeedEventTypes.bodyType(FeedEventTypes.POST_INFO));
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package io.parley.feed.config;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -19,6 +20,10 @@ public interface FeedConfig {
 
     Isso isso();
 
+    PostInfo postInfo();
+
+    Stream stream();
+
     interface Store {
         /** MongoDB database of the read models. */
         @WithDefault("feed")
@@ -35,6 +40,38 @@ public interface FeedConfig {
         /** Collection holding one document per comment (the public part of it), for latest and feeds. */
         @WithDefault("comments")
         String commentCollection();
+
+        /** Collection holding the vote totals of each voted comment (from {@code vote-events}). */
+        @WithDefault("votes")
+        String voteCollection();
+    }
+
+    interface PostInfo {
+        /** Posts published per pass of the {@code post-info} relay. */
+        @WithDefault("200")
+        int publishBatch();
+
+        /** How often the relay looks for unpublished post info besides being woken by each change. */
+        @WithDefault("PT2S")
+        Duration sweepInterval();
+    }
+
+    interface Stream {
+        /** Interval of SSE heartbeat comments, well below the gateway's and proxies' idle timeouts. */
+        @WithDefault("PT15S")
+        Duration heartbeat();
+
+        /** Open streams per replica; beyond it a new stream is answered 503 (Remark42's STREAM_MAX was 500). */
+        @WithDefault("30000")
+        int maxSubscribers();
+
+        /** Events queued for one subscriber that does not read; one more and it is dropped (it reconnects). */
+        @WithDefault("256")
+        int subscriberBuffer();
+
+        /** Newest comments per site kept in memory for {@code /stream/last} catch-up ({@code since}, Last-Event-ID). */
+        @WithDefault("1000")
+        int recentComments();
     }
 
     interface Isso {

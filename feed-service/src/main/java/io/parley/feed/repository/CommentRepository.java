@@ -11,10 +11,7 @@ import jakarta.inject.Inject;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
-import com.mongodb.MongoException;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 
 import io.parley.events.comments.CommentState;
@@ -52,7 +49,6 @@ public class CommentRepository {
     static final String MODIFIED = "modified";
     static final String VERSION = "version";
 
-    private static final int DUPLICATE_KEY = 11000;
     private static final Bson NEWEST_FIRST = Sorts.orderBy(Sorts.descending(CREATED), Sorts.descending(COMMENT_ID));
 
     @Inject
@@ -74,18 +70,8 @@ public class CommentRepository {
      * @return true if the read model changed
      */
     public Uni<Boolean> upsertIfNewer(StoredComment comment) {
-        return upsert(comment, true);
-    }
-
-    private Uni<Boolean> upsert(StoredComment comment, boolean retryOnConflict) {
-        Bson olderOrAbsent = Filters.and(Filters.eq(ID, key(comment.site(), comment.id())),
-                Filters.lt(VERSION, comment.version()));
-        return comments.replaceOne(olderOrAbsent, toDocument(comment), new ReplaceOptions().upsert(true))
-                .map(result -> result.getMatchedCount() == 1 || result.getUpsertedId() != null)
-                // No older version matched and the insert hit the existing _id: a version at least as new is
-                // stored. Once more, in case a concurrent writer inserted an older one between the two steps.
-                .onFailure(CommentRepository::isDuplicateKey)
-                .recoverWithUni(() -> retryOnConflict ? upsert(comment, false) : Uni.createFrom().item(false));
+        return VersionedUpsert.replaceIfNewer(comments, key(comment.site(), comment.id()), comment.version(),
+                toDocument(comment));
     }
 
     /** The newest comments of a site in the given states, newest first, optionally only those created after a time. */
@@ -175,13 +161,6 @@ public class CommentRepository {
                 document.getString(TEXT), document.getString(HTML), document.getString(POST_TITLE),
                 instant(number(document.get(CREATED))), modified instanceof Number n ? instant(n.longValue()) : null,
                 number(document.get(VERSION)));
-    }
-
-    private static boolean isDuplicateKey(Throwable failure) {
-        if (failure instanceof MongoWriteException write) {
-            return write.getError().getCode() == DUPLICATE_KEY;
-        }
-        return failure instanceof MongoException mongo && mongo.getCode() == DUPLICATE_KEY;
     }
 
     /** Numbers may come back as int32 or int64 depending on their size; accept both. */

@@ -20,6 +20,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 
 import io.parley.events.Topics;
 import io.parley.events.comments.CommentState;
@@ -54,6 +55,9 @@ public class PostInfoRepository {
     static final String VERSION = "v";
     static final String STATE = "state";
     static final String CREATED = "created";
+    static final String POST_VERSION = "postVersion";
+    static final String INFO_VERSION = "infoVersion";
+    static final String INFO_PENDING = "infoPending";
 
     private static final Bson SUMMARY_FIELDS = Projections.include(SITE, URL, TITLE, READ_ONLY, COUNT, FIRST_TIME,
             LAST_TIME);
@@ -128,6 +132,24 @@ public class PostInfoRepository {
                 .collect().asList();
     }
 
+    /** Posts whose info changed since it was last published on {@code post-info} (the outbox of that topic). */
+    public Uni<List<PostState>> pendingInfo(int limit) {
+        return posts.find(Filters.eq(INFO_PENDING, true), new FindOptions().limit(limit))
+                .map(PostInfoRepository::toState)
+                .collect().asList();
+    }
+
+    /**
+     * Clears the pending marker of a post if it has not changed since {@code state} was read (its info version
+     * is the one published); bumps the revision so a projector holding an older read retries.
+     */
+    public Uni<Boolean> markPublished(PostState state) {
+        Bson unchanged = Filters.and(Filters.eq(ID, Topics.postKey(state.site(), state.url())),
+                Filters.eq(INFO_VERSION, state.version()), Filters.eq(INFO_PENDING, true));
+        return posts.updateOne(unchanged, Updates.combine(Updates.set(INFO_PENDING, false), Updates.inc(REVISION, 1L)))
+                .map(result -> result.getModifiedCount() == 1);
+    }
+
     private static boolean isDuplicateKey(Throwable failure) {
         return failure instanceof MongoWriteException write
                 && ErrorCategory.fromErrorCode(write.getError().getCode()) == ErrorCategory.DUPLICATE_KEY;
@@ -147,6 +169,9 @@ public class PostInfoRepository {
                 .append(COUNT, state.count())
                 .append(FIRST_TIME, toDate(state.firstTime()))
                 .append(LAST_TIME, toDate(state.lastTime()))
+                .append(POST_VERSION, state.postVersion())
+                .append(INFO_VERSION, state.version())
+                .append(INFO_PENDING, state.infoPending())
                 .append(REVISION, revision)
                 .append(COMMENTS, comments);
     }
@@ -164,6 +189,7 @@ public class PostInfoRepository {
         return new PostState(document.getString(SITE), document.getString(URL), document.getString(TITLE),
                 Boolean.TRUE.equals(document.getBoolean(READ_ONLY)), entries, (int) number(document, COUNT),
                 toInstant(document.getDate(FIRST_TIME)), toInstant(document.getDate(LAST_TIME)),
+                number(document, POST_VERSION), Boolean.TRUE.equals(document.getBoolean(INFO_PENDING)),
                 number(document, REVISION));
     }
 

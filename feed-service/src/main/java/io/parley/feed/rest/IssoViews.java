@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 import io.parley.events.comments.CommentState;
+import io.parley.feed.service.RatedComment;
 import io.parley.feed.service.StoredComment;
 
 /** Response records of the Isso dialect. */
@@ -13,15 +14,15 @@ public final class IssoViews {
     }
 
     /**
-     * An item of {@code GET /latest}: Isso's key set for it (no hash). {@code likes}/{@code dislikes} are 0
-     * until votes reach this read model.
+     * An item of {@code GET /latest}: Isso's key set for it (no hash).
      */
     public record LatestComment(long id, Long parent, String uri, String author, String website, String text,
                                 int mode, BigDecimal created, BigDecimal modified, int likes, int dislikes) {
-        static LatestComment of(StoredComment comment) {
+        static LatestComment of(RatedComment rated) {
+            StoredComment comment = rated.comment();
             return new LatestComment(comment.id(), comment.parentId(), comment.postUrl(), comment.authorName(),
                     comment.authorWebsite(), comment.html(), IssoViews.mode(comment.state()), seconds(comment.created()),
-                    seconds(comment.modified()), 0, 0);
+                    seconds(comment.modified()), (int) rated.votes().likes(), (int) rated.votes().dislikes());
         }
     }
 

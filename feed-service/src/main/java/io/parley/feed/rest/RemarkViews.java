@@ -6,7 +6,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.parley.events.comments.CommentState;
+import io.parley.events.feed.PostComment;
+import io.parley.events.feed.PostInfoChanged;
 import io.parley.feed.service.PostSummary;
+import io.parley.feed.service.RatedComment;
 import io.parley.feed.service.RemarkUsers;
 import io.parley.feed.service.StoredComment;
 
@@ -37,6 +40,11 @@ public final class RemarkViews {
     public record PostInfo(String url, int count, @JsonProperty("count_left") int countLeft,
                            @JsonProperty("read_only") Boolean readOnly,
                            @JsonProperty("first_time") Instant firstTime, @JsonProperty("last_time") Instant lastTime) {
+        static PostInfo of(PostInfoChanged info) {
+            return of(new PostSummary(info.site(), info.postUrl(), info.title(), info.count(), info.firstTime(),
+                    info.lastTime(), info.readOnly()));
+        }
+
         static PostInfo of(PostSummary summary) {
             return new PostInfo(summary.url(), summary.count(), 0, summary.readOnly() ? Boolean.TRUE : null,
                     orZero(summary.firstTime()), orZero(summary.lastTime()));
@@ -45,20 +53,34 @@ public final class RemarkViews {
 
     /**
      * Remark42's Comment as its public read APIs show it ({@code store/comment.go}): votes stripped,
-     * {@code vote} 0 (no requesting user here), {@code score} 0 until votes reach this read model.
+     * {@code vote} 0 (no requesting user here), {@code controversy} left out when 0 (omitempty).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Comment(String id, String pid, String text, String orig, User user, Locator locator, int score,
-                          int vote, Instant time, Edit edit, Boolean delete, String title) {
-        static Comment of(StoredComment comment) {
+    public record Comment(String id, String pid, String text, String orig, User user, Locator locator, long score,
+                          int vote, Double controversy, Instant time, Edit edit, Boolean delete, String title) {
+        public static Comment of(RatedComment rated) {
+            StoredComment comment = rated.comment();
+            double controversy = rated.votes().controversy();
             return new Comment(Long.toString(comment.id()),
                     comment.parentId() == null ? "" : Long.toString(comment.parentId()),
                     comment.html() == null ? "" : comment.html(), comment.text(), User.of(comment),
-                    new Locator(comment.site(), comment.postUrl()), 0, 0, comment.created(),
+                    new Locator(comment.site(), comment.postUrl()), rated.votes().score(), 0,
+                    controversy == 0.0 ? null : controversy, comment.created(),
                     comment.modified() == null ? null : new Edit(comment.modified(), ""),
                     comment.state() == CommentState.PUBLISHED ? null : Boolean.TRUE,
                     comment.postTitle() == null || comment.postTitle().isEmpty() ? null : comment.postTitle());
         }
+    }
+
+    /** A newly announced comment as post info carries it (no votes yet). */
+    static Comment of(PostInfoChanged info) {
+        PostComment comment = info.lastComment();
+        return new Comment(Long.toString(comment.id()), comment.parentId() == null ? "" : Long.toString(comment.parentId()),
+                comment.html() == null ? "" : comment.html(), comment.text(),
+                new User(comment.authorName() == null ? "" : comment.authorName(), comment.authorId(), "", false),
+                new Locator(info.site(), info.postUrl()), 0, 0, null, comment.created(),
+                comment.modified() == null ? null : new Edit(comment.modified(), ""), null,
+                info.title() == null || info.title().isEmpty() ? null : info.title());
     }
 
     /** Remark42's User as other users see it: no ip, e-mail or other private detail. */

@@ -12,9 +12,10 @@ import jakarta.inject.Inject;
 
 import io.parley.events.comments.CommentState;
 import io.parley.feed.repository.CommentRepository;
+import io.parley.feed.repository.VoteRepository;
 import io.smallrye.mutiny.Uni;
 
-/** Read side of the per-comment read model: newest comments of a site and the entries of a thread feed. */
+/** Read side of the per-comment read model (with vote totals): newest comments of a site and the entries of a thread feed. */
 @ApplicationScoped
 public class CommentQueryService {
 
@@ -27,18 +28,29 @@ public class CommentQueryService {
     @Inject
     CommentRepository repository;
 
+    @Inject
+    VoteRepository votes;
+
     /** The newest published comments of a site, oldest of them first. */
-    public Uni<List<StoredComment>> latest(String site, int limit) {
-        return repository.newest(site, PUBLISHED, null, limit).map(newestFirst -> {
-            List<StoredComment> ascending = new ArrayList<>(newestFirst);
+    public Uni<List<RatedComment>> latest(String site, int limit) {
+        return newestFirst(site, null, limit).map(newestFirst -> {
+            List<RatedComment> ascending = new ArrayList<>(newestFirst);
             Collections.reverse(ascending);
             return ascending;
         });
     }
 
     /** The newest published comments of a site, newest first, only those created after {@code after} if given. */
-    public Uni<List<StoredComment>> newestFirst(String site, Instant after, int limit) {
-        return repository.newest(site, PUBLISHED, after, limit);
+    public Uni<List<RatedComment>> newestFirst(String site, Instant after, int limit) {
+        return repository.newest(site, PUBLISHED, after, limit).chain(found -> rated(site, found));
+    }
+
+    /** The comments with their vote totals, in the same order. */
+    public Uni<List<RatedComment>> rated(String site, List<StoredComment> found) {
+        return votes.totals(site, found.stream().map(StoredComment::id).toList())
+                .map(totals -> found.stream()
+                        .map(c -> new RatedComment(c, totals.getOrDefault(c.id(), RatedComment.NO_VOTES)))
+                        .toList());
     }
 
     /**

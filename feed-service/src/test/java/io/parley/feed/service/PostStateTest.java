@@ -18,6 +18,7 @@ import io.parley.events.comments.CommentEvent;
 import io.parley.events.comments.CommentModerated;
 import io.parley.events.comments.CommentPosted;
 import io.parley.events.comments.CommentState;
+import io.parley.events.comments.PostUpdated;
 
 class PostStateTest {
 
@@ -133,9 +134,52 @@ class PostStateTest {
 
     @Test
     void revisionIsLeftToTheStore() {
-        PostState stored = new PostState(SITE, URL, null, false, java.util.Map.of(), 0, null, null, 41);
+        PostState stored = new PostState(SITE, URL, null, false, java.util.Map.of(), 0, null, null, 0, false, 41);
 
         assertEquals(41, stored.apply(posted(1, CommentState.PUBLISHED, 1, 0)).orElseThrow().revision());
+    }
+
+    @Test
+    void postUpdatesSetTitleAndReadOnlyByVersion() {
+        PostState state = applyAll(PostState.empty(SITE, URL), posted(1, CommentState.PUBLISHED, 1, 0));
+        PostState updated = state.apply(new PostUpdated(SITE, URL, "New title", true, 2)).orElseThrow();
+
+        assertEquals("New title", updated.title());
+        assertTrue(updated.readOnly());
+        assertEquals(Optional.empty(), updated.apply(new PostUpdated(SITE, URL, "Old", false, 1)));
+        assertEquals(Optional.empty(), updated.apply(new PostUpdated(SITE, URL, "New title", true, 2)));
+        PostState writable = updated.apply(new PostUpdated(SITE, URL, null, false, 3)).orElseThrow();
+        assertEquals("New title", writable.title(), "a null title keeps the known one");
+        assertEquals(false, writable.readOnly());
+    }
+
+    @Test
+    void versionIsTheSumOfAppliedVersionsWhateverTheOrder() {
+        CommentEvent a = posted(1, CommentState.PUBLISHED, 1, 0);
+        CommentEvent b = event(CommentEdited::new, 1, CommentState.PUBLISHED, 2, 0);
+        CommentEvent c = posted(2, CommentState.PUBLISHED, 1, 5);
+        PostUpdated update = new PostUpdated(SITE, URL, "T", false, 1);
+        PostState forward = applyAll(PostState.empty(SITE, URL), a, b, c).apply(update).orElseThrow();
+        PostState backward = applyAll(PostState.empty(SITE, URL).apply(update).orElseThrow(), c, b, a);
+
+        assertEquals(4, forward.version());
+        assertEquals(forward.version(), backward.version());
+        assertEquals(forward.count(), backward.count());
+        assertEquals(Long.valueOf(2), forward.latestCommentId());
+    }
+
+    @Test
+    void onlyPublicChangesMarkTheInfoPending() {
+        PostState published = PostState.empty(SITE, URL).apply(posted(1, CommentState.PUBLISHED, 1, 0))
+                .orElseThrow();
+        assertTrue(published.infoPending());
+        PostState sent = published.published();
+        PostState withPending = sent.apply(posted(2, CommentState.PENDING, 1, 9)).orElseThrow();
+        assertEquals(false, withPending.infoPending(), "a pending comment changes nothing public");
+        assertTrue(withPending.apply(event(CommentModerated::new, 2, CommentState.PUBLISHED, 2, 9)).orElseThrow()
+                .infoPending());
+        assertTrue(sent.apply(event(CommentEdited::new, 1, CommentState.PUBLISHED, 2, 0)).orElseThrow().infoPending(),
+                "an edit of the newest comment is news");
     }
 
     private interface Factory {

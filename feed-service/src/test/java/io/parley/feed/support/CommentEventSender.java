@@ -23,9 +23,12 @@ import io.parley.events.comments.CommentData;
 import io.parley.events.comments.CommentEvent;
 import io.parley.events.comments.CommentEventTypes;
 import io.parley.events.comments.CommentState;
+import io.parley.events.comments.PostUpdated;
+import io.parley.events.votes.VoteCast;
+import io.parley.events.votes.VoteEventTypes;
 
 /**
- * Plays comments-service in tests: a plain Kafka producer writing CloudEvents in binary mode, exactly as
+ * Plays comments-service (and votes-service) in tests: a plain Kafka producer writing CloudEvents in binary mode, exactly as
  * the contract says (ce_* headers, JSON body, key {@code site|postUrl}).
  */
 public final class CommentEventSender implements AutoCloseable {
@@ -67,9 +70,33 @@ public final class CommentEventSender implements AutoCloseable {
         }
     }
 
+    /** Sends a post update on comment-events, as comments-service does. */
+    public void send(PostUpdated update) {
+        sendEvent(Topics.COMMENT_EVENTS, Topics.postKey(update.site(), update.postUrl()), CommentEventTypes.POST_UPDATED,
+                CommentEventTypes.SOURCE, update);
+    }
+
+    /** Sends a vote on vote-events, as votes-service does (key: the comment id). */
+    public void send(VoteCast vote) {
+        sendEvent(Topics.VOTE_EVENTS, Long.toString(vote.commentId()), VoteEventTypes.CAST, VoteEventTypes.SOURCE, vote);
+    }
+
+    private void sendEvent(String topic, String key, String type, String source, Object body) {
+        try {
+            sendTo(topic, key, mapper.writeValueAsBytes(body), "ce_specversion", "1.0", "ce_id",
+                    UUID.randomUUID().toString(), "ce_type", type, "ce_source", source, "content-type", "application/json");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Sends any record (for malformed cases); headers are name/value pairs. */
     public void sendRaw(String key, byte[] body, String... headers) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.COMMENT_EVENTS, key, body);
+        sendTo(Topics.COMMENT_EVENTS, key, body, headers);
+    }
+
+    private void sendTo(String topic, String key, byte[] body, String... headers) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, body);
         for (int i = 0; i + 1 < headers.length; i += 2) {
             record.headers().add(headers[i], headers[i + 1].getBytes(UTF_8));
         }
