@@ -66,6 +66,11 @@ public final class TestSupport {
 
     /** A consumer of {@code comment-events} from the beginning, in a group of its own. */
     public static KafkaConsumer<String, String> commentEventsConsumer() {
+        return consumerOf("comment-events");
+    }
+
+    /** A consumer of {@code topic} from the beginning, in a group of its own. */
+    public static KafkaConsumer<String, String> consumerOf(String topic) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
@@ -74,7 +79,7 @@ public final class TestSupport {
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
-        consumer.subscribe(List.of("comment-events"));
+        consumer.subscribe(List.of(topic));
         return consumer;
     }
 

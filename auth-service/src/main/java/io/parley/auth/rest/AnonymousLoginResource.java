@@ -1,10 +1,8 @@
 package io.parley.auth.rest;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import io.parley.auth.config.AuthConfig;
 import io.parley.auth.service.LoginService;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -13,8 +11,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -28,19 +24,13 @@ import jakarta.ws.rs.core.Response;
 public class AnonymousLoginResource {
 
     @Inject
-    AuthConfig config;
-
-    @Inject
     LoginService logins;
 
     @Inject
     SessionCookies cookies;
 
-    @Context
-    HttpHeaders headers;
-
-    @Context
-    HttpServerRequest request;
+    @Inject
+    RequestDetails request;
 
     /** The JSON body go-pkgz/auth's direct handler takes ({@code passwd} is ignored for anonymous users). */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -71,9 +61,8 @@ public class AnonymousLoginResource {
     }
 
     private Uni<Response> login(String user, String site, String session) {
-        boolean secure = RequestInfo.secure(config, headers, request);
-        return logins.anonymous(user, site, RequestInfo.clientIp(headers, request), LoginResponses.flag(session))
-                .map(issued -> cookies.set(Response.ok(Views.TokenUser.of(issued.user())), issued, secure).build());
+        return logins.anonymous(user, site, request.clientIp(), LoginResponses.flag(session))
+                .map(issued -> cookies.set(Response.ok(Views.TokenUser.of(issued.user())), issued).build());
     }
 
     private static String first(String... values) {

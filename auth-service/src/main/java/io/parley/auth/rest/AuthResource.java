@@ -1,22 +1,17 @@
 package io.parley.auth.rest;
 
-import io.parley.auth.config.AuthConfig;
 import io.parley.auth.service.LoginService;
 import io.parley.auth.service.SigningKeyService;
 import io.parley.session.SessionException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import java.util.List;
 
@@ -26,9 +21,6 @@ import java.util.List;
 public class AuthResource {
 
     private static final String NO_USER = "can't get user info";
-
-    @Inject
-    AuthConfig config;
 
     @Inject
     SigningKeyService keys;
@@ -41,15 +33,6 @@ public class AuthResource {
 
     @Inject
     SessionCookies cookies;
-
-    @Context
-    HttpHeaders headers;
-
-    @Context
-    UriInfo uri;
-
-    @Context
-    HttpServerRequest request;
 
     /** The session tokens' public keys (JWKS), for every service that verifies sessions. */
     @GET
@@ -69,32 +52,30 @@ public class AuthResource {
     @GET
     @Path("/status")
     public Uni<Response> status() {
-        boolean secure = secure();
-        return sessions.current(headers, uri)
+        return sessions.current()
                 .map(found -> found.map(session -> sessions.renewing(Response.ok(
-                                new Views.Status("logged in", session.user().name())), session, secure).build())
+                                new Views.Status("logged in", session.user().name())), session).build())
                         .orElseGet(() -> Response.ok(new Views.Status("not logged in", null)).build()))
                 .onFailure(SessionException.class).recoverWithItem(() -> cookies.reset(
-                        Response.ok(new Views.Status("not logged in", null)), secure).build());
+                        Response.ok(new Views.Status("not logged in", null))).build());
     }
 
     @GET
     @Path("/user")
     public Uni<Response> user() {
-        boolean secure = secure();
-        return sessions.current(headers, uri)
+        return sessions.current()
                 .map(found -> found.map(session -> sessions.renewing(
-                                Response.ok(Views.TokenUser.of(session.user())), session, secure).build())
+                                Response.ok(Views.TokenUser.of(session.user())), session).build())
                         .orElseGet(() -> Response.status(401).entity(new Views.AuthError(NO_USER)).build()))
                 .onFailure(SessionException.class).recoverWithItem(() -> cookies.reset(
-                        Response.status(401).entity(new Views.AuthError(NO_USER)), secure).build());
+                        Response.status(401).entity(new Views.AuthError(NO_USER))).build());
     }
 
     /** Clears the session cookies (sessions are stateless tokens: nothing else to end). */
     @GET
     @Path("/logout")
     public Response logout() {
-        return cookies.reset(Response.ok(), secure()).build();
+        return cookies.reset(Response.ok()).build();
     }
 
     /** Remark42's per-provider logout path; same as {@link #logout()}. */
@@ -102,9 +83,5 @@ public class AuthResource {
     @Path("/{provider}/logout")
     public Response providerLogout(@PathParam("provider") String provider) {
         return logout();
-    }
-
-    private boolean secure() {
-        return RequestInfo.secure(config, headers, request);
     }
 }

@@ -4,9 +4,7 @@ import io.parley.auth.config.AuthConfig;
 import io.parley.auth.service.LoginRejectedException;
 import io.parley.auth.service.LoginService;
 import io.parley.auth.service.OidcLoginService;
-import io.parley.auth.service.RedirectPolicy;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -14,14 +12,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
-import java.util.List;
 
 /**
  * {@code GET /auth/{provider}/login} and {@code /callback} for Keycloak and its identity brokers (Remark42's OAuth
@@ -47,11 +42,8 @@ public class OidcLoginResource {
     @Inject
     SessionCookies cookies;
 
-    @Context
-    HttpHeaders headers;
-
-    @Context
-    HttpServerRequest request;
+    @Inject
+    RequestDetails request;
 
     @GET
     @Path("/login")
@@ -60,12 +52,11 @@ public class OidcLoginResource {
         return Uni.createFrom().deferred(() -> {
             requireProvider(provider);
             String loginSite = logins.site(site != null && !site.isBlank() ? site : aud);
-            if (from != null && !from.isBlank() && !RedirectPolicy.allowed(from,
-                    RequestInfo.host(config, headers, request), config.auth().allowedHosts().orElse(List.of()))) {
+            if (from != null && !from.isBlank() && !request.redirectAllowed(from)) {
                 throw new LoginRejectedException(400, "from: host not allowed");
             }
-            String base = RequestInfo.baseUrl(config, headers, request);
-            boolean secure = RequestInfo.secure(config, headers, request);
+            String base = request.baseUrl();
+            boolean secure = request.secure();
             return oidc.start(provider, loginSite, from, LoginResponses.flag(session),
                             base + "/auth/" + provider + "/callback")
                     .map(start -> Response.status(Response.Status.FOUND).location(URI.create(start.location()))
@@ -80,7 +71,7 @@ public class OidcLoginResource {
     public Uni<Response> callback(@PathParam("provider") String provider, @QueryParam("state") String state,
             @QueryParam("code") String code, @QueryParam("error") String error,
             @CookieParam(HANDSHAKE_COOKIE) String handshake) {
-        boolean secure = RequestInfo.secure(config, headers, request);
+        boolean secure = request.secure();
         return Uni.createFrom().deferred(() -> {
             requireProvider(provider);
             if (error != null) {
@@ -93,11 +84,10 @@ public class OidcLoginResource {
             return oidc.complete(provider, handshake, state, code);
         }).map(done -> {
             String from = done.from();
-            boolean redirect = from != null && RedirectPolicy.allowed(from, RequestInfo.host(config, headers, request),
-                    config.auth().allowedHosts().orElse(List.of()));
+            boolean redirect = from != null && request.redirectAllowed(from);
             Response.ResponseBuilder response = redirect ? Response.seeOther(URI.create(from))
                     : Response.ok(Views.TokenUser.of(done.session().user()));
-            return cookies.set(response, done.session(), secure)
+            return cookies.set(response, done.session())
                     .cookie(handshakeCookie("", 0, secure)).build();
         });
     }

@@ -21,15 +21,20 @@ public class SessionCookies {
     @Inject
     AuthConfig config;
 
+    @Inject
+    RequestDetails request;
+
     /** Adds the cookies of {@code session} (and, as with Remark42's {@code AUTH_SEND_JWT_HEADER}, no header). */
-    public Response.ResponseBuilder set(Response.ResponseBuilder response, IssuedSession session, boolean secure) {
+    public Response.ResponseBuilder set(Response.ResponseBuilder response, IssuedSession session) {
+        boolean secure = request.secure();
         int maxAge = session.sessionOnly() ? NewCookie.DEFAULT_MAX_AGE : (int) config.auth().cookieTtl().toSeconds();
         return response.cookie(cookie(PresentedToken.COOKIE, session.jwt(), maxAge, true, secure),
                 cookie(PresentedToken.XSRF_COOKIE, session.xsrf(), maxAge, false, secure));
     }
 
     /** Removes both cookies (logout, or a session that can no longer be used). */
-    public Response.ResponseBuilder reset(Response.ResponseBuilder response, boolean secure) {
+    public Response.ResponseBuilder reset(Response.ResponseBuilder response) {
+        boolean secure = request.secure();
         return response.cookie(cookie(PresentedToken.COOKIE, "", 0, true, secure),
                 cookie(PresentedToken.XSRF_COOKIE, "", 0, false, secure));
     }

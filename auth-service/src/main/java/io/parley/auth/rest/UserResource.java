@@ -1,20 +1,15 @@
 package io.parley.auth.rest;
 
-import io.parley.auth.config.AuthConfig;
 import io.parley.auth.service.UserService;
 import io.parley.session.SessionException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 /**
  * Remark42's {@code GET /api/v1/user?site=}: the signed-in user (auth + site match), with {@code verified} and
@@ -22,9 +17,6 @@ import jakarta.ws.rs.core.UriInfo;
  */
 @Path("/api/v1/user")
 public class UserResource {
-
-    @Inject
-    AuthConfig config;
 
     @Inject
     RequestSessions sessions;
@@ -35,20 +27,11 @@ public class UserResource {
     @Inject
     UserService users;
 
-    @Context
-    HttpHeaders headers;
-
-    @Context
-    UriInfo uri;
-
-    @Context
-    HttpServerRequest request;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> user(@QueryParam("site") String site) {
-        boolean secure = RequestInfo.secure(config, headers, request);
-        return sessions.current(headers, uri).flatMap(found -> {
+        return sessions.current().flatMap(found -> {
             if (found.isEmpty()) {
                 return Uni.createFrom().item(Remark42Responses.unauthorized().build());
             }
@@ -62,9 +45,9 @@ public class UserResource {
                 boolean verified = state.map(s -> s.verified()).orElse(false);
                 return sessions.renewing(Response.ok(new Views.Remark42User(user.name(), user.id(),
                         user.picture() == null ? "" : user.picture(), user.admin(), blocked, verified, user.site()))
-                        .type(MediaType.APPLICATION_JSON), session, secure).build();
+                        .type(MediaType.APPLICATION_JSON), session).build();
             });
         }).onFailure(SessionException.class)
-                .recoverWithItem(() -> cookies.reset(Remark42Responses.unauthorized(), secure).build());
+                .recoverWithItem(() -> cookies.reset(Remark42Responses.unauthorized()).build());
     }
 }

@@ -66,4 +66,12 @@ public interface RemarkConfig {
 
     @WithDefault("false")
     boolean simpleView();
+
+    /** How long a {@code /find} answer may be reused (changes through this replica drop it at once); 0 = off. */
+    @WithDefault("1s")
+    Duration findCacheTtl();
+
+    /** Cached {@code /find} answers kept at most. */
+    @WithDefault("1000")
+    int findCacheSize();
 }

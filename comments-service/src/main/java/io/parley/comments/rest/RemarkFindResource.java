@@ -1,12 +1,16 @@
 package io.parley.comments.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parley.comments.config.ParleyConfig;
 import io.parley.comments.config.RemarkConfig;
 import io.parley.comments.service.RemarkComment;
+import io.parley.comments.service.RemarkFindCache;
 import io.parley.comments.service.RemarkReadService;
 import io.parley.comments.service.RemarkRejection;
 import io.parley.comments.service.RemarkSort;
 import io.parley.comments.service.RemarkThreads;
+import io.parley.events.Topics;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -42,6 +46,12 @@ public class RemarkFindResource {
 
     @Inject
     RemarkReadService reads;
+
+    @Inject
+    RemarkFindCache cache;
+
+    @Inject
+    ObjectMapper json;
 
     private Map<String, Object> clientConfig;
 
@@ -82,7 +92,7 @@ public class RemarkFindResource {
     @GET
     @Path("/find")
     @Operation(summary = "Comments of a post as a tree or a flat list; without url the newest of the site")
-    public Uni<Map<String, Object>> find(@QueryParam("site") String site, @QueryParam("url") String url,
+    public Uni<byte[]> find(@QueryParam("site") String site, @QueryParam("url") String url,
                                          @QueryParam("sort") String sort, @QueryParam("format") String format,
                                          @QueryParam("view") String view, @QueryParam("since") String since,
                                          @QueryParam("limit") String limit,
@@ -97,23 +107,35 @@ public class RemarkFindResource {
             return RemarkErrors.remark(reads.newestOfSite(siteId).map(found -> {
                 RemarkThreads.Plain plain = RemarkThreads.plain(found, RemarkSort.parse("-time"), sinceMillis, max,
                         offset);
-                return response(comments(plain.comments(), view, now), RemarkCommentView.Info.of(null,
-                        plain.info(), false));
+                return bytes(response(comments(plain.comments(), view, now), RemarkCommentView.Info.of(null,
+                        plain.info(), false)));
             }), "can't find comments");
         }
         boolean tree = "tree".equals(format);
-        return RemarkErrors.remark(reads.post(siteId, url).map(post -> {
-            if (tree) {
-                RemarkThreads.Tree found = RemarkThreads.tree(post.comments(), order, max, offset);
-                Object nodes = "user".equals(view)
-                        ? comments(flatten(found.nodes()), view, now)
-                        : found.nodes().stream().map(node -> RemarkCommentView.Node.of(node, now)).toList();
-                return response(nodes, RemarkCommentView.Info.of(url, found.info(), post.readOnly()));
-            }
-            RemarkThreads.Plain plain = RemarkThreads.plain(post.comments(), order, sinceMillis, max, offset);
-            return response(comments(plain.comments(), view, now),
-                    RemarkCommentView.Info.of(url, plain.info(), post.readOnly()));
-        }), "can't find comments");
+        // The answer depends on nothing but the post and these parameters (no per-user part), so it can be shared.
+        String query = String.join("\n", String.valueOf(format), String.valueOf(sort), String.valueOf(view),
+                String.valueOf(since), String.valueOf(limit), String.valueOf(offsetId));
+        return RemarkErrors.remark(cache.get(Topics.postKey(siteId, url), query, () -> reads.post(siteId, url)
+                .map(post -> {
+                    if (tree) {
+                        RemarkThreads.Tree found = RemarkThreads.tree(post.comments(), order, max, offset);
+                        Object nodes = "user".equals(view)
+                                ? comments(flatten(found.nodes()), view, now)
+                                : found.nodes().stream().map(node -> RemarkCommentView.Node.of(node, now)).toList();
+                        return bytes(response(nodes, RemarkCommentView.Info.of(url, found.info(), post.readOnly())));
+                    }
+                    RemarkThreads.Plain plain = RemarkThreads.plain(post.comments(), order, sinceMillis, max, offset);
+                    return bytes(response(comments(plain.comments(), view, now),
+                            RemarkCommentView.Info.of(url, plain.info(), post.readOnly())));
+                })), "can't find comments");
+    }
+
+    private byte[] bytes(Object body) {
+        try {
+            return json.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("find answer cannot be serialised", e);
+        }
     }
 
     @GET

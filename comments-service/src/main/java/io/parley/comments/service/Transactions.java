@@ -2,7 +2,9 @@ package io.parley.comments.service;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import org.jboss.logging.Logger;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -14,6 +16,8 @@ import java.util.function.Supplier;
  */
 public final class Transactions {
 
+    private static final Logger LOG = Logger.getLogger(Transactions.class);
+
     private Transactions() {
     }
 
@@ -24,7 +28,25 @@ public final class Transactions {
 
     /** {@code work}, subscribed once per subscriber, not cancelled when that subscriber cancels. */
     public static <T> Uni<T> runToCompletion(Uni<T> work) {
-        // Subscribed on the caller's (Vert.x) context, which the reactive session needs.
-        return Uni.createFrom().emitter(emitter -> work.subscribe().with(emitter::complete, emitter::fail));
+        // Subscribed on the caller's (Vert.x) context, which the reactive session needs. Once the caller has gone,
+        // the outcome has nobody to go to: a failure (e.g. a guard rejection) is only worth a debug line.
+        return Uni.createFrom().emitter(emitter -> {
+            // Terminated before we complete it: only by the caller's cancellation.
+            AtomicBoolean gone = new AtomicBoolean();
+            emitter.onTermination(() -> gone.set(true));
+            work.subscribe().with(
+                    item -> {
+                        if (!gone.get()) {
+                            emitter.complete(item);
+                        }
+                    },
+                    failure -> {
+                        if (gone.get()) {
+                            LOG.debugf("write finished after its caller left: %s", failure.getClass().getSimpleName());
+                        } else {
+                            emitter.fail(failure);
+                        }
+                    });
+        });
     }
 }

@@ -12,6 +12,8 @@ import io.parley.gateway.client.ClientAddressResolver;
 import io.parley.gateway.client.IpRange;
 import io.parley.gateway.http.CorsPolicy;
 import io.parley.gateway.proxy.Upstreams;
+import io.parley.gateway.ratelimit.RateLimiter;
+import io.parley.gateway.routing.PathPattern;
 import io.parley.gateway.routing.RouteTable;
 import io.parley.gateway.routing.UpstreamService;
 
@@ -37,6 +39,24 @@ public class GatewayBeans {
                     replicas == 0 ? "not configured, its routes answer 503" : replicas + " replica(s)");
         }
         return upstreams;
+    }
+
+    @Produces
+    @Singleton
+    RateLimiter rateLimiter(GatewayConfig config) {
+        GatewayConfig.RateLimits limits = config.rateLimits();
+        if (!limits.enabled() || limits.rules().isEmpty()) {
+            LOG.info("rate limits: off");
+            return RateLimiter.disabled();
+        }
+        List<RateLimiter.Rule> rules = limits.rules().entrySet().stream()
+                .map(e -> new RateLimiter.Rule(e.getKey(),
+                        e.getValue().paths().stream().map(String::trim).filter(p -> !p.isEmpty())
+                                .map(PathPattern::of).toList(),
+                        java.util.Set.copyOf(e.getValue().methods().orElse(List.of())), e.getValue().rps()))
+                .toList();
+        LOG.infof("rate limits: %d rule(s) per client address and path", rules.size());
+        return new RateLimiter(rules, limits.maxBuckets());
     }
 
     @Produces

@@ -2,6 +2,7 @@ package io.parley.gateway.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -64,4 +65,35 @@ public interface GatewayConfig {
     /** One access log line per request on category io.parley.gateway.access. */
     @WithDefault("true")
     boolean accessLog();
+
+    /** Remark42's rate limits per client address and exact path (tollbooth); the rules are in application.properties. */
+    RateLimits rateLimits();
+
+    interface RateLimits {
+        /** Off: nothing is limited (env PARLEY_GATEWAY_RATE_LIMITS_ENABLED). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Buckets held at most; beyond that requests pass unlimited until idle buckets are swept. */
+        @WithDefault("100000")
+        int maxBuckets();
+
+        /** How often buckets that are full again are forgotten. */
+        @WithDefault("60S")
+        Duration sweepInterval();
+
+        /** Rules by name ({@code parley.gateway.rate-limits.rules.<name>.*}), tried in name order. */
+        Map<String, Rule> rules();
+
+        interface Rule {
+            /** Path templates as in the route table ({@code /api/v1/vote/**}); each exact path has its own bucket. */
+            List<String> paths();
+
+            /** Requests per second per client and path; the burst is max(1, rps). */
+            double rps();
+
+            /** Methods limited; absent: all. */
+            Optional<List<String>> methods();
+        }
+    }
 }

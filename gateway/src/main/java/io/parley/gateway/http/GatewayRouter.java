@@ -14,6 +14,7 @@ import io.parley.gateway.client.ClientAddressResolver;
 import io.parley.gateway.client.IpAddresses;
 import io.parley.gateway.proxy.GatewayProxy;
 import io.parley.gateway.proxy.Upstreams;
+import io.parley.gateway.ratelimit.RateLimiter;
 import io.parley.gateway.routing.Route;
 import io.parley.gateway.routing.RouteTable;
 import io.vertx.core.Context;
@@ -45,10 +46,11 @@ public class GatewayRouter {
     private final CorsPolicy cors;
     private final GatewayProxy proxy;
     private final AccessLog accessLog;
+    private final RateLimiter rateLimiter;
     private final String managementRoot;
 
     public GatewayRouter(RouteTable routes, Upstreams upstreams, ClientAddressResolver resolver, CorsPolicy cors,
-            GatewayProxy proxy, AccessLog accessLog,
+            GatewayProxy proxy, AccessLog accessLog, RateLimiter rateLimiter,
             @ConfigProperty(name = "quarkus.http.non-application-root-path", defaultValue = "q") String managementRoot) {
         this.routes = routes;
         this.upstreams = upstreams;
@@ -56,6 +58,7 @@ public class GatewayRouter {
         this.cors = cors;
         this.proxy = proxy;
         this.accessLog = accessLog;
+        this.rateLimiter = rateLimiter;
         this.managementRoot = "/" + managementRoot.replaceAll("^/+|/+$", "");
     }
 
@@ -110,6 +113,13 @@ public class GatewayRouter {
         }
         exchange.route(route);
         metricsContext(request).putLocal(URL_PATH_TEMPLATE, route.template());
+        if (!rateLimiter.allow(method.name(), path, address.client(), System.nanoTime())) {
+            exchange.outcome("rate-limited");
+            // tollbooth's answer, which Remark42 clients know (remark42.md §0)
+            response.setStatusCode(429).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
+                    .end("You have reached maximum request limit.");
+            return;
+        }
         upstreams.pool(route.service()).ifPresentOrElse(
                 pool -> proxy.forward(ctx, exchange, route, pool),
                 () -> {
