@@ -19,8 +19,10 @@ COMMENTS="${BENCH_COMMENTS:-200}"
 CONNECTIONS="${BENCH_CONNECTIONS:-64}"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 CP="bench/load/target/parley-bench-0.1.0-SNAPSHOT.jar:bench/load/target/lib/*"
-SERVICES=(comments-service feed-service notify-service votes-service gateway)
-for module in "${SERVICES[@]}"; do
+# Every built service (the stack starts those of deploy/local ServiceSpec.defaults()); these three are needed here.
+SERVICES=()
+for app in */target/quarkus-app; do SERVICES+=("${app%%/*}"); done
+for module in comments-service votes-service gateway; do
   [ -e "$module/target/quarkus-app/quarkus-run.jar" ] || { echo "$module is not built: ./mvnw -B -q install -DskipTests" >&2; exit 2; }
 done
 

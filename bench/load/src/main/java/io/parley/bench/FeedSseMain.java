@@ -86,6 +86,7 @@ public final class FeedSseMain {
         AtomicInteger failed = new AtomicInteger();
         AtomicInteger received = new AtomicInteger();
         AtomicLong lastArrival = new AtomicLong();
+        AtomicLong firstArrival = new AtomicLong(Long.MAX_VALUE);
         CountDownLatch allOpen = new CountDownLatch(subscribers);
         CountDownLatch allReceived = new CountDownLatch(subscribers);
         String path = "/api/v1/stream/info?site=remark&url=" + URLEncoder.encode(uri, StandardCharsets.UTF_8);
@@ -111,7 +112,9 @@ public final class FeedSseMain {
                             if (!counted[1] && chunk.toString(StandardCharsets.UTF_8).contains("event: info")) {
                                 counted[1] = true;
                                 received.incrementAndGet();
-                                lastArrival.accumulateAndGet(System.nanoTime(), Math::max);
+                                long now = System.nanoTime();
+                                lastArrival.accumulateAndGet(now, Math::max);
+                                firstArrival.accumulateAndGet(now, Math::min);
                                 allReceived.countDown();
                             }
                         });
@@ -137,13 +140,15 @@ public final class FeedSseMain {
         long posted = System.nanoTime();
         postComment(gateway, uri, 1);
         boolean all = allReceived.await(60, TimeUnit.SECONDS);
-        double spreadMs = (lastArrival.get() - posted) / 1e6;
-        System.err.printf(Locale.ROOT, "fanout: %d of %d subscribers got the info event; last one %.0f ms after the POST%n",
-                received.get(), open.get(), spreadMs);
+        double lastMs = (lastArrival.get() - posted) / 1e6;
+        double firstMs = (firstArrival.get() - posted) / 1e6;
+        System.err.printf(Locale.ROOT, "fanout: %d of %d subscribers got the info event; first %.0f ms, last %.0f ms "
+                + "after the POST%n", received.get(), open.get(), firstMs, lastMs);
         System.out.printf(Locale.ROOT, "fanout,subscribers=%d,failed=%d,connect_s=%.1f,heap_before_mb=%.1f,"
-                        + "heap_after_mb=%.1f,heap_per_subscriber_kb=%.2f,delivered=%d,all=%s,last_delivery_ms=%.0f%n",
+                        + "heap_after_mb=%.1f,heap_per_subscriber_kb=%.2f,delivered=%d,all=%s,first_delivery_ms=%.0f,last_delivery_ms=%.0f,"
+                        + "fanout_spread_ms=%.0f%n",
                 open.get(), failed.get(), connectSeconds, heapBefore / 1048576.0, heapAfter / 1048576.0,
-                perSubscriber / 1024, received.get(), all, spreadMs);
+                perSubscriber / 1024, received.get(), all, firstMs, lastMs, lastMs - firstMs);
         client.close();
         vertx.close();
         return 0;

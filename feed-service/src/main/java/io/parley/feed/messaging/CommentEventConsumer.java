@@ -1,7 +1,6 @@
 package io.parley.feed.messaging;
 
 import java.io.IOException;
-import java.util.Optional;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +19,6 @@ import io.parley.events.comments.PostUpdated;
 import io.parley.feed.service.CommentProjector;
 import io.parley.feed.service.PostInfoProjector;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.IncomingKafkaCloudEventMetadata;
 
 /**
  * Feeds {@code comment-events} into the read models: comment events into the per-comment model and post
@@ -55,13 +53,10 @@ public class CommentEventConsumer {
 
     @Incoming("comment-events")
     public Uni<Void> consume(Message<byte[]> message) {
-        Optional<IncomingKafkaCloudEventMetadata> cloudEvent = message.getMetadata(IncomingKafkaCloudEventMetadata.class);
-        if (cloudEvent.isEmpty()) {
-            return EventRecords.reject(message, EventRecords.position(message), "record is not a CloudEvent", null,
-                    outcomes);
-        }
-        String id = cloudEvent.get().getId();
-        String type = cloudEvent.get().getType();
+        return EventRecords.onCloudEvent(message, outcomes, (id, type) -> consume(message, id, type));
+    }
+
+    private Uni<Void> consume(Message<byte[]> message, String id, String type) {
         if (CommentEventTypes.POST_UPDATED.equals(type)) {
             return consumePostUpdate(message, id, type);
         }
@@ -74,8 +69,7 @@ public class CommentEventConsumer {
         try {
             event = read(message.getPayload(), bodyType);
         } catch (IOException | RuntimeException e) {
-            return EventRecords.reject(message, EventRecords.position(message) + " (event " + id + ")",
-                    "unreadable " + type + " body", e, outcomes);
+            return EventRecords.unreadable(message, id, type, e, outcomes);
         }
         // The comment first, so that when post info is published its newest comment is readable; a failure of
         // either retries both, which is harmless.
@@ -91,8 +85,7 @@ public class CommentEventConsumer {
                 throw new IllegalArgumentException("missing site, postUrl or version");
             }
         } catch (IOException | RuntimeException e) {
-            return EventRecords.reject(message, EventRecords.position(message) + " (event " + id + ")",
-                    "unreadable " + type + " body", e, outcomes);
+            return EventRecords.unreadable(message, id, type, e, outcomes);
         }
         return EventRecords.store(message, id, type, outcomes, Uni.createFrom().deferred(() -> postInfo.apply(update)));
     }

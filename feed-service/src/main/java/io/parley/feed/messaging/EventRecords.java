@@ -1,6 +1,7 @@
 package io.parley.feed.messaging;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -8,6 +9,7 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.IncomingKafkaCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 /** What every consumer of this service does with a record: store with retries, ack, or dead-letter. */
@@ -29,7 +31,26 @@ final class EventRecords {
         }
     }
 
+    /** What a consumer does with a CloudEvent record, given its id and type. */
+    interface Handler {
+        Uni<Void> handle(String id, String type);
+    }
+
     private EventRecords() {
+    }
+
+    /** Dead-letters a record that is no CloudEvent, else hands its id and type to the handler. */
+    static Uni<Void> onCloudEvent(Message<?> message, Outcomes outcomes, Handler handler) {
+        Optional<IncomingKafkaCloudEventMetadata> cloudEvent = message.getMetadata(IncomingKafkaCloudEventMetadata.class);
+        if (cloudEvent.isEmpty()) {
+            return reject(message, position(message), "record is not a CloudEvent", null, outcomes);
+        }
+        return handler.handle(cloudEvent.get().getId(), cloudEvent.get().getType());
+    }
+
+    /** Dead-letters a record whose body cannot be applied. */
+    static Uni<Void> unreadable(Message<?> message, String id, String type, Exception cause, Outcomes outcomes) {
+        return reject(message, position(message) + " (event " + id + ")", "unreadable " + type + " body", cause, outcomes);
     }
 
     /**

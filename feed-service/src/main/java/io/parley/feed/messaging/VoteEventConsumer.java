@@ -1,7 +1,6 @@
 package io.parley.feed.messaging;
 
 import java.io.IOException;
-import java.util.Optional;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +16,6 @@ import io.parley.events.votes.VoteCast;
 import io.parley.events.votes.VoteEventTypes;
 import io.parley.feed.service.VoteProjector;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.IncomingKafkaCloudEventMetadata;
 
 /**
  * Feeds {@code vote-events} into the vote totals read model (scores of the Remark42 views, likes of Isso's
@@ -45,13 +43,10 @@ public class VoteEventConsumer {
 
     @Incoming("vote-events")
     public Uni<Void> consume(Message<byte[]> message) {
-        Optional<IncomingKafkaCloudEventMetadata> cloudEvent = message.getMetadata(IncomingKafkaCloudEventMetadata.class);
-        if (cloudEvent.isEmpty()) {
-            return EventRecords.reject(message, EventRecords.position(message), "record is not a CloudEvent", null,
-                    outcomes);
-        }
-        String id = cloudEvent.get().getId();
-        String type = cloudEvent.get().getType();
+        return EventRecords.onCloudEvent(message, outcomes, (id, type) -> consume(message, id, type));
+    }
+
+    private Uni<Void> consume(Message<byte[]> message, String id, String type) {
         if (VoteEventTypes.bodyType(type) == null) {
             return EventRecords.skip(message, id, type, outcomes);
         }
@@ -63,8 +58,7 @@ public class VoteEventConsumer {
                 throw new IllegalArgumentException("missing site, postUrl, totals or version");
             }
         } catch (IOException | RuntimeException e) {
-            return EventRecords.reject(message, EventRecords.position(message) + " (event " + id + ")",
-                    "unreadable " + type + " body", e, outcomes);
+            return EventRecords.unreadable(message, id, type, e, outcomes);
         }
         return EventRecords.store(message, id, type, outcomes, Uni.createFrom().deferred(() -> votes.apply(vote)));
     }

@@ -55,19 +55,19 @@ public class StreamRoutes implements LivePostInfo.Listener {
     private static final Buffer OPENING = Buffer.buffer("retry: 1000\n\n");
 
     @Inject
-    LivePostInfo live;
+    Vertx vertx;
 
     @Inject
-    FeedConfig config;
+    MeterRegistry registry;
+
+    @Inject
+    LivePostInfo live;
 
     @Inject
     ObjectMapper mapper;
 
     @Inject
-    Vertx vertx;
-
-    @Inject
-    MeterRegistry registry;
+    FeedConfig config;
 
     private final Map<String, Set<SseSubscriber>> infoSubscribers = new ConcurrentHashMap<>();
     private final Map<String, Set<SseSubscriber>> lastSubscribers = new ConcurrentHashMap<>();

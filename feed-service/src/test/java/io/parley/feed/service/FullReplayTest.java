@@ -49,8 +49,10 @@ import io.quarkus.mongodb.reactive.ReactiveMongoClient;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * A full replay of comment-events and vote-events into a fresh database, through the same projectors, gives
- * exactly the documents the live read models hold (apart from the write revision and the publishing marker).
+ * A full replay of comment-events and vote-events (from offset 0, everything on the topics) into a fresh database,
+ * through the same projectors, gives exactly the documents the live read models hold for a history of posts, edits,
+ * deletes, moderation, post updates and votes with redeliveries and stale versions (apart from the write revision
+ * and the publishing marker).
  */
 @QuarkusTest
 class FullReplayTest extends EventSendingTest {
@@ -87,7 +89,10 @@ class FullReplayTest extends EventSendingTest {
 
         for (String collection : List.of(config.store().postCollection(), config.store().commentCollection(),
                 config.store().voteCollection())) {
-            List<Document> rebuilt = documents(fresh, collection);
+            // Other test classes write the live store directly too, and reuse comment ids on other posts; this
+            // test's own site holds only what came through Kafka, with ids of its own.
+            List<Document> rebuilt = documents(fresh, collection).stream().filter(d -> site.equals(d.get("site")))
+                    .toList();
             assertTrue(!rebuilt.isEmpty(), collection);
             // The live consumers may still be catching up: wait until every rebuilt document is there, equal.
             await().atMost(PATIENCE).untilAsserted(() -> {
