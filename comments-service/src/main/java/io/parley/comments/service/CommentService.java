@@ -290,6 +290,11 @@ public class CommentService {
         return new CommentPosted(post.site, post.uri, data(post, c), moderationKey);
     }
 
+    /** The event of an imported comment: no moderation links, and marked so that nobody is mailed about it. */
+    static CommentPosted imported(PostEntity post, CommentEntity c) {
+        return new CommentPosted(post.site, post.uri, data(post, c), null, true);
+    }
+
     /** The full state of {@code c} for an event. */
     static CommentData data(PostEntity post, CommentEntity c) {
         CommentAuthor author = new CommentAuthor(c.author, c.userId, c.email, c.website, c.authorHash,

@@ -52,9 +52,6 @@ public class IssoImporter {
     MarkdownRenderer markdown;
 
     @Inject
-    ModerationLinks moderationLinks;
-
-    @Inject
     OutboxWriter outbox;
 
     @Inject
@@ -177,10 +174,9 @@ public class IssoImporter {
                                     counts[2]++;
                                 }
                                 return imports.remember(source, site, c.id(), id)
-                                        .chain(() -> moderationLinks.key(id))
-                                        .chain(key -> outbox.append(Topics.COMMENT_EVENTS,
+                                        .chain(() -> outbox.append(Topics.COMMENT_EVENTS,
                                                 Topics.postKey(post.site, post.uri), CommentEventTypes.POSTED,
-                                                CommentService.posted(post, entity, key)))
+                                                CommentService.imported(post, entity)))
                                         .replaceWithVoid();
                             });
                         });

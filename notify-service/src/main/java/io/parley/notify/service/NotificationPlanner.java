@@ -65,6 +65,10 @@ public class NotificationPlanner {
         CommentData comment = event.comment();
         Instant now = Instant.now();
         Map<String, Delivery> mails = new LinkedHashMap<>();
+        if (event instanceof CommentPosted posted && posted.imported()) {
+            // An import replays history: mailing the admin or repliers about each old comment would be a flood.
+            return Uni.createFrom().item(List.of());
+        }
         if (event instanceof CommentPosted posted && config.settings().admin().enabled()) {
             ComposedMail mail = adminMail(event, posted.moderationKey());
             for (String address : adminAddresses()) {

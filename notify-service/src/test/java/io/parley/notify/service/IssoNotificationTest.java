@@ -135,6 +135,28 @@ class IssoNotificationTest {
     }
 
     @Test
+    void importedCommentsMailNobody() {
+        long parent = Events.nextId();
+        String uri = "/imported/" + parent + "/";
+        String parentMail = Mailbox.fresh("imported-parent");
+        events.send(CommentEventTypes.POSTED, new CommentPosted("remark", uri,
+                Events.isso(parent, null, CommentState.PUBLISHED, "Old", parentMail, true, 1), null, true));
+        long reply = Events.nextId();
+        events.send(CommentEventTypes.POSTED, new CommentPosted("remark", uri,
+                Events.isso(reply, parent, CommentState.PUBLISHED, "Older", Mailbox.fresh("imported-reply"), true, 1),
+                null, true));
+        // A live comment after them on the same post (same partition, so handled after them).
+        long marker = Events.nextId();
+        post(uri, Events.isso(marker, null, CommentState.PUBLISHED, "M", Mailbox.fresh("m"), false, 1), "k");
+        await().atMost(WAIT).until(() -> Mailbox.to(ADMIN).stream()
+                .anyMatch(m -> String.valueOf(m.get("text")).contains("/id/" + marker + "/delete/")));
+
+        assertEquals(0, Mailbox.to(parentMail).size(), "no reply mail about an imported reply");
+        assertTrue(Mailbox.to(ADMIN).stream().noneMatch(m -> String.valueOf(m.get("text")).contains("#isso-" + parent)
+                || String.valueOf(m.get("text")).contains("#isso-" + reply)), "no admin mail about imports");
+    }
+
+    @Test
     void unsubscribeLinkStopsMailsForTheConversationOnly() {
         long parent = Events.nextId();
         String uri = "/unsubscribe/" + parent + "/";
