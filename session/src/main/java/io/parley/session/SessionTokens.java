@@ -63,17 +63,12 @@ public final class SessionTokens {
                     ? "invalid" : e.getErrorDetails().get(0).getErrorMessage());
             throw SessionException.unauthorized();
         }
-        try {
-            SessionUser user = user(claims);
-            if (token.fromCookie() && !user.tokenId().equals(xsrfHeader)) {
-                LOG.debug("session cookie without a matching X-XSRF-TOKEN");
-                throw SessionException.unauthorized();
-            }
-            return user;
-        } catch (MalformedClaimException | ClassCastException | NullPointerException e) {
-            LOG.debug("session token with malformed claims");
+        SessionUser user = sessionUser(claims, token, xsrfHeader);
+        if (user.blocked()) {
+            // Remark42 refuses tokens of blocked users outright.
             throw SessionException.unauthorized();
         }
+        return user;
     }
 
     private JwtConsumer consumer(List<JsonWebKey> keys) {
@@ -91,29 +86,42 @@ public final class SessionTokens {
                 .build();
     }
 
+    /**
+     * The user named by the claims of a token whose signature was already checked: its purpose must be
+     * {@code session}, it must have one audience (the site) and a subject equal to the user's id, and a cookie token
+     * must come with its {@code jti} as XSRF header. Blocked users are returned as such; callers decide. auth-service
+     * uses this for the expired tokens it renews.
+     *
+     * @throws SessionException 401 when any of that does not hold
+     */
     @SuppressWarnings("unchecked")
-    private static SessionUser user(JwtClaims claims) throws MalformedClaimException {
-        if (!SESSION_USE.equals(claims.getClaimValue("token_use"))) {
+    public static SessionUser sessionUser(JwtClaims claims, PresentedToken token, String xsrfHeader) {
+        try {
+            if (!SESSION_USE.equals(claims.getClaimValue("token_use")) || claims.getJwtId() == null) {
+                throw SessionException.unauthorized();
+            }
+            if (token.fromCookie() && !claims.getJwtId().equals(xsrfHeader)) {
+                LOG.debug("session cookie without a matching X-XSRF-TOKEN");
+                throw SessionException.unauthorized();
+            }
+            List<String> audience = claims.getAudience();
+            if (audience.size() != 1) {
+                throw SessionException.unauthorized();
+            }
+            Map<String, Object> user = (Map<String, Object>) claims.getClaimValue("user");
+            Map<String, Object> attrs = user.get("attrs") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+            String id = (String) user.get("id");
+            if (id == null || !id.equals(claims.getSubject())) {
+                throw SessionException.unauthorized();
+            }
+            String provider = claims.getClaimValue("auth_provider") instanceof Map<?, ?> p
+                    ? (String) p.get("name") : null;
+            return new SessionUser(id, (String) user.get("name"), (String) user.get("picture"), audience.get(0),
+                    Boolean.TRUE.equals(attrs.get("admin")), Boolean.TRUE.equals(attrs.get("blocked")),
+                    Boolean.TRUE.equals(attrs.get("verified")), provider, claims.getJwtId());
+        } catch (MalformedClaimException | ClassCastException | NullPointerException e) {
+            LOG.debug("session token with malformed claims");
             throw SessionException.unauthorized();
         }
-        List<String> audience = claims.getAudience();
-        if (audience.size() != 1) {
-            throw SessionException.unauthorized();
-        }
-        Map<String, Object> user = (Map<String, Object>) claims.getClaimValue("user");
-        Map<String, Object> attrs = user.get("attrs") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-        String id = (String) user.get("id");
-        if (id == null || !id.equals(claims.getSubject())) {
-            throw SessionException.unauthorized();
-        }
-        boolean blocked = Boolean.TRUE.equals(attrs.get("blocked"));
-        if (blocked) {
-            // Remark42 refuses tokens of blocked users outright.
-            throw SessionException.unauthorized();
-        }
-        String provider = claims.getClaimValue("auth_provider") instanceof Map<?, ?> p ? (String) p.get("name") : null;
-        return new SessionUser(id, (String) user.get("name"), (String) user.get("picture"), audience.get(0),
-                Boolean.TRUE.equals(attrs.get("admin")), false, Boolean.TRUE.equals(attrs.get("verified")),
-                provider, claims.getJwtId());
     }
 }

@@ -12,11 +12,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.interceptor.Interceptor;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -59,12 +55,6 @@ public class UserEventRelay {
     MutinyEmitter<String> emitter;
 
     private final AtomicBoolean busy = new AtomicBoolean();
-    private final AtomicBoolean started = new AtomicBoolean();
-
-    /** After the messaging channels are wired (their own start observers run earlier): sweeps may begin. */
-    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER + 1000) StartupEvent event) {
-        started.set(true);
-    }
 
     /** Publishes what is pending now (after a commit); a pass already running picks it up or the sweep does. */
     public void trigger() {
@@ -76,13 +66,13 @@ public class UserEventRelay {
         }
     }
 
+    // Skipped while the application (and so its channel) is still starting or already stopping: on a slow start
+    // the scheduler fires before the emitter exists.
     @Scheduled(every = "${parley.outbox.sweep-interval:1s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweep() {
-        // On a slow start the scheduler may fire before the channel exists.
-        if (started.get()) {
-            trigger();
-        }
+        trigger();
     }
 
     /** One transaction: lock, claim a batch, send each row in order, mark it sent after its ack. */

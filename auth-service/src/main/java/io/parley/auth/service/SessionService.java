@@ -136,34 +136,17 @@ public class SessionService {
     private record Read(SessionUser user, Instant issuedAt, Instant expiresAt, boolean sessionOnly) {
     }
 
-    @SuppressWarnings("unchecked")
     private Read read(PresentedToken token, String xsrfHeader) {
         JwtClaims claims = keys.verify(token.jwt()).orElseThrow(SessionException::unauthorized);
         try {
-            if (!SessionTokens.SESSION_USE.equals(claims.getClaimValue("token_use"))
-                    || claims.getAudience().size() != 1 || claims.getExpirationTime() == null
-                    || claims.getIssuedAt() == null || claims.getJwtId() == null) {
+            if (claims.getExpirationTime() == null || claims.getIssuedAt() == null) {
                 throw SessionException.unauthorized();
             }
-            if (token.fromCookie() && !claims.getJwtId().equals(xsrfHeader)) {
-                throw SessionException.unauthorized();
-            }
-            Map<String, Object> user = (Map<String, Object>) claims.getClaimValue("user");
-            Map<String, Object> attrs = user.get("attrs") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-            String id = (String) user.get("id");
-            if (id == null || !id.equals(claims.getSubject())) {
-                throw SessionException.unauthorized();
-            }
-            String provider = claims.getClaimValue("auth_provider") instanceof Map<?, ?> p
-                    ? (String) p.get("name") : null;
-            SessionUser sessionUser = new SessionUser(id, (String) user.get("name"), (String) user.get("picture"),
-                    claims.getAudience().get(0), Boolean.TRUE.equals(attrs.get("admin")),
-                    Boolean.TRUE.equals(attrs.get("blocked")), Boolean.TRUE.equals(attrs.get("verified")), provider,
-                    claims.getJwtId());
-            return new Read(sessionUser, Instant.ofEpochSecond(claims.getIssuedAt().getValue()),
+            return new Read(SessionTokens.sessionUser(claims, token, xsrfHeader),
+                    Instant.ofEpochSecond(claims.getIssuedAt().getValue()),
                     Instant.ofEpochSecond(claims.getExpirationTime().getValue()),
                     Boolean.TRUE.equals(claims.getClaimValue(SESSION_ONLY)));
-        } catch (MalformedClaimException | ClassCastException | NullPointerException e) {
+        } catch (MalformedClaimException e) {
             throw SessionException.unauthorized();
         }
     }

@@ -68,8 +68,11 @@ public class OutboxRelay {
         }
     }
 
+    // Skipped while the application (and so its channel) is still starting or already stopping: on a slow start
+    // the scheduler fires before the emitter exists.
     @Scheduled(every = "${parley.outbox.sweep-interval:1s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweep() {
         trigger();
     }

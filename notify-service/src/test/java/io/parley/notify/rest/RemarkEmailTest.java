@@ -22,6 +22,8 @@ import org.junit.jupiter.api.TestInstance;
 
 import io.parley.events.comments.CommentEventTypes;
 import io.parley.events.comments.CommentPosted;
+import io.parley.events.users.UserDeleted;
+import io.parley.events.users.UserEventTypes;
 import io.parley.notify.support.Events;
 import io.parley.notify.support.Mailbox;
 import io.parley.session.testing.TestSessions;
@@ -101,6 +103,15 @@ class RemarkEmailTest {
                 .then().statusCode(200).body("deleted", equalTo(true));
         given().header("X-JWT", jwt(user)).when().get("/api/v1/email?site=remark")
                 .then().statusCode(200).body("address", equalTo(""));
+    }
+
+    @Test
+    void aDeletedUserLosesTheSubscription() {
+        String user = "github_" + Events.nextId();
+        subscribe(user, Mailbox.fresh("leaving"));
+        events.sendUser(UserEventTypes.DELETED, new UserDeleted("remark", user, 1));
+        await().atMost(WAIT).until(() -> given().header("X-JWT", jwt(user)).when().get("/api/v1/email?site=remark")
+                .then().statusCode(200).extract().path("address").equals(""));
     }
 
     @Test

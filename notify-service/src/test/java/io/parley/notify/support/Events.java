@@ -24,6 +24,8 @@ import io.parley.events.comments.CommentData;
 import io.parley.events.comments.CommentEvent;
 import io.parley.events.comments.CommentEventTypes;
 import io.parley.events.comments.CommentState;
+import io.parley.events.users.UserEvent;
+import io.parley.events.users.UserEventTypes;
 
 /** Publishes comment events as comments-service does (binary CloudEvents, key site|postUrl). */
 public final class Events implements AutoCloseable {
@@ -67,13 +69,22 @@ public final class Events implements AutoCloseable {
     }
 
     public void send(String id, String type, CommentEvent event) {
+        publish(Topics.COMMENT_EVENTS, Topics.postKey(event.site(), event.postUrl()), id, type, CommentEventTypes.SOURCE,
+                event);
+    }
+
+    /** A user event as auth-service publishes it (key: the user id). */
+    public void sendUser(String type, UserEvent event) {
+        publish(Topics.USER_EVENTS, event.userId(), UUID.randomUUID().toString(), type, UserEventTypes.SOURCE, event);
+    }
+
+    private void publish(String topic, String key, String id, String type, String source, Object event) {
         try {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.COMMENT_EVENTS,
-                    Topics.postKey(event.site(), event.postUrl()), JSON.writeValueAsBytes(event));
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, JSON.writeValueAsBytes(event));
             header(record, "ce_specversion", "1.0");
             header(record, "ce_id", id);
             header(record, "ce_type", type);
-            header(record, "ce_source", CommentEventTypes.SOURCE);
+            header(record, "ce_source", source);
             header(record, "content-type", "application/json");
             producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
