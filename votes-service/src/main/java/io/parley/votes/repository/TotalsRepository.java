@@ -58,6 +58,8 @@ public class TotalsRepository {
     @PostConstruct
     void init() {
         totals = Mongo.collection(client, config, "totals");
+        // See VoteRepository#init: lets mongo-java-server find the document of the guarded update by index.
+        Mongo.ensureUniqueIndex(totals, new Document(ID, 1).append(VERSION, 1));
     }
 
     /**
@@ -114,7 +116,7 @@ public class TotalsRepository {
     /** Records that {@code version} of the comment's totals was published (acked by the broker). */
     public Uni<Void> published(long commentId, long version) {
         Bson markPublished = Updates.combine(Updates.set(DIRTY, false), Updates.max(PUBLISHED_VERSION, version));
-        return totals.updateOne(Filters.and(Filters.eq(ID, commentId), Filters.eq(VERSION, version)), markPublished)
+        return totals.updateOne(new Document(ID, commentId).append(VERSION, version), markPublished)
                 .flatMap(result -> result.getMatchedCount() == 1 ? Uni.createFrom().voidItem()
                         // A newer change arrived meanwhile: it stays dirty for the next round.
                         : totals.updateOne(Filters.eq(ID, commentId), Updates.max(PUBLISHED_VERSION, version))

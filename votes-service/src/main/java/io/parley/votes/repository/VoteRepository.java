@@ -56,6 +56,11 @@ public class VoteRepository {
         votes = Mongo.collection(client, config, "votes");
         addresses = Mongo.collection(client, config, "vote-addresses");
         Mongo.ensureUniqueIndex(votes, new Document(COMMENT, 1).append(VOTER, 1));
+        // The conditional updates below filter on exactly these keys. _id alone makes them unique; the indexes let
+        // mongo-java-server (which uses an index only when the filter's keys equal its keys) find the document
+        // without scanning the collection. Real MongoDB uses the _id index either way.
+        Mongo.ensureUniqueIndex(votes, new Document(ID, 1).append(VALUE, 1).append(PENDING, 1));
+        Mongo.ensureUniqueIndex(votes, new Document(ID, 1).append(PENDING_OP, 1));
     }
 
     static String key(long commentId, String voter) {
@@ -78,8 +83,8 @@ public class VoteRepository {
 
     /** Claims a change of an existing vote; false unless it still has {@code value} and no pending change. */
     public Uni<Boolean> claimChange(long commentId, String voter, int value, PendingChange change) {
-        Bson unchanged = Filters.and(Filters.eq(ID, key(commentId, voter)), Filters.eq(VALUE, value),
-                Filters.eq(PENDING, null));
+        // A plain document (not $and), so that it matches the (_id, value, pending) index.
+        Bson unchanged = new Document(ID, key(commentId, voter)).append(VALUE, value).append(PENDING, null);
         return votes.updateOne(unchanged, Updates.set(PENDING, pending(change)))
                 .map(result -> result.getModifiedCount() == 1);
     }
@@ -90,7 +95,7 @@ public class VoteRepository {
      * @return false when the change had already been finished (by the reconciler or the request itself)
      */
     public Uni<Boolean> finish(long commentId, String voter, PendingChange change) {
-        Bson claimed = Filters.and(Filters.eq(ID, key(commentId, voter)), Filters.eq(PENDING_OP, change.op()));
+        Bson claimed = new Document(ID, key(commentId, voter)).append(PENDING_OP, change.op());
         Uni<Long> done = change.to() == 0
                 ? votes.deleteOne(claimed).map(result -> result.getDeletedCount())
                 : votes.updateOne(claimed, Updates.combine(Updates.set(VALUE, change.to()), Updates.unset(PENDING)))
