@@ -11,7 +11,12 @@ import io.parley.stack.LocalStack;
 import io.parley.stack.testing.TestDirectories;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.parley.stack.ServiceSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +26,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +53,7 @@ class NotifyIT {
     @BeforeAll
     void startStack() {
         dataDir = TestDirectories.create("parley-notify-");
-        stack = LocalStack.builder().dataDir(dataDir).everything(false).freePorts()
+        stack = LocalStack.builder().dataDir(dataDir).root(copyOfBuiltServices(dataDir)).everything(false).freePorts()
                 // Its own stack beside everything else on a shared 2-core machine: give services time to start.
                 .startTimeout(Duration.ofMinutes(5))
                 .serviceEnvironment("comments-service", Map.of("PARLEY_ISSO_MODERATION_ENABLED", "true",
@@ -61,6 +67,38 @@ class NotifyIT {
         isso = new Isso(stack.gatewayUrl());
         // notify-service's default admin address: admin@<host of its public URL, the gateway>.
         admin = "admin@" + URI.create(stack.gatewayUrl()).getHost();
+    }
+
+    /**
+     * The services run from a copy of their built jars: a build running beside the test (other modules' work on a
+     * shared machine) must not replace jars under running services, which hangs their class loading.
+     */
+    private static Path copyOfBuiltServices(Path dataDir) {
+        Path repository = Path.of("..").toAbsolutePath().normalize();
+        Path copy = dataDir.resolve("build");
+        try {
+            copyTree(repository.resolve("deploy/kafka-broker/target/lib"), copy.resolve("deploy/kafka-broker/target/lib"));
+            for (ServiceSpec service : ServiceSpec.defaults()) {
+                copyTree(repository.resolve(service.name()).resolve("target/quarkus-app"),
+                        copy.resolve(service.name()).resolve("target/quarkus-app"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the built services", e);
+        }
+        return copy;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     @AfterAll
