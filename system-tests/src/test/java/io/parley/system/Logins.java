@@ -91,7 +91,7 @@ public final class Logins {
     }
 
     /** The confirmation token of the newest mail to {@code address}, or null. */
-    private String latestToken(String address) {
+    String latestToken(String address) {
         List<Map<String, Object>> messages = JsonPath.from(given().baseUri(stack.mailApiUrl()).when()
                 .get("/api/messages").then().statusCode(200).extract().asString()).getList("$");
         for (int i = messages.size() - 1; i >= 0; i--) {
