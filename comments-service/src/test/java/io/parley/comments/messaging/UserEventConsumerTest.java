@@ -89,6 +89,24 @@ class UserEventConsumerTest {
     }
 
     @Test
+    void aTimedBlockEndsByItselfWhenItsTimeIsUp() {
+        String user = freshUser();
+        String token = TestSessions.token("remark", user, "Tia", false);
+        String url = TestSupport.uniqueUri();
+        RemarkCommentTest.created(token, url, "before the block", null);
+        // Long enough to see the refusal on a loaded machine, short enough to wait for its end.
+        java.time.Instant until = java.time.Instant.now().plusSeconds(20);
+        send(UserEventTypes.BLOCKED, user, "{\"site\": \"remark\", \"userId\": \"" + user
+                + "\", \"until\": \"" + until + "\", \"version\": 2}");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                RemarkCommentTest.post(token, url, "still blocked", null).then().statusCode(403).body("code", equalTo(7)));
+        // No unblock event: the block simply runs out.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                RemarkCommentTest.post(token, url, "the block ran out", null).then().statusCode(201));
+        assertTrue(java.time.Instant.now().isAfter(until.minusSeconds(1)), "not before the block's end");
+    }
+
+    @Test
     void permanentBlockDeletesTheUsersComments() {
         String user = freshUser();
         String token = TestSessions.token("remark", user, "Perm", false);
