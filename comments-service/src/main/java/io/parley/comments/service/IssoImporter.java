@@ -1,5 +1,6 @@
 package io.parley.comments.service;
 
+import io.parley.events.comments.ClientNetworks;
 import io.parley.comments.config.ParleyConfig;
 import io.parley.comments.messaging.OutboxRelay;
 import io.parley.comments.messaging.OutboxWriter;

@@ -1,5 +1,6 @@
 package io.parley.votes.rest;
 
+import io.parley.events.comments.ClientNetworks;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -52,7 +53,7 @@ public class IssoVoteResource {
         if (contentType != null && !contentType.trim().toLowerCase(Locale.ROOT).startsWith("application/json")) {
             throw new IssoError(403, "CSRF");
         }
-        return votes.vote(Long.parseLong(id), up, ClientNetwork.anonymise(clientAddress))
+        return votes.vote(Long.parseLong(id), up, ClientNetworks.anonymise(clientAddress))
                 // Jackson writes a null entity as nothing; Isso's body for an unknown comment is the JSON null.
                 .map(result -> Response.ok(result == null ? "null" : IssoVoteView.of(result)).build());
     }

@@ -1,4 +1,6 @@
-package io.parley.comments.service;
+package io.parley.events;
+
+import io.parley.events.comments.ClientNetworks;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,5 +35,17 @@ class ClientNetworksTest {
         assertEquals("0.0.0.0", ClientNetworks.anonymise("01.2.3.4"));
         assertEquals("0.0.0.0", ClientNetworks.anonymise("1:2:3"));
         assertEquals("0.0.0.0", ClientNetworks.anonymise(""));
+    }
+
+    @Test
+    void votersAreAnonymisedAsIssoDoes() {
+        assertEquals("12.34.56.0", ClientNetworks.anonymise("12.34.56.78"));
+        assertEquals("1234:5678:90ab:0000:0000:0000:0000:0000",
+                ClientNetworks.anonymise("1234:5678:90ab:cdef:1:2:3:4"));
+        assertEquals("127.0.0.0", ClientNetworks.anonymise("::ffff:127.0.0.1"));
+        assertEquals("0.0.0.0", ClientNetworks.anonymise("localhost"));
+        assertEquals("0.0.0.0", ClientNetworks.anonymise("01.2.3.4"));
+        assertEquals("0.0.0.0", ClientNetworks.anonymise(null));
+        assertEquals("0.0.0.0", ClientNetworks.anonymise("1.2.3.256"));
     }
 }

@@ -1,4 +1,4 @@
-package io.parley.comments.service;
+package io.parley.events.comments;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -6,7 +6,11 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.regex.Pattern;
 
-/** Isso's client address anonymisation: only the network part of an address is ever stored. */
+/**
+ * Isso's client address anonymisation, which defines {@link CommentAuthor#clientNetwork()}: only the network part of
+ * an address is ever stored. comments-service applies it to authors and votes-service to voters, and the two must
+ * agree for the rule that authors cannot vote on their own comments, so it lives here, next to the contract.
+ */
 public final class ClientNetworks {
 
     public static final String UNKNOWN = "0.0.0.0";
